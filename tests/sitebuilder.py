@@ -1,0 +1,106 @@
+"""Build the real site, or a tiny site in a temporary folder, with the real hooks.
+
+Used by the tests at two levels (STYLE.md lesson 10): tiny sites, one per author mistake,
+and the real site, built once per test session.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parent.parent
+
+FRONT_MATTER = """---
+title: {title}
+description: En sida för test.
+audience: [anhoriga]
+reviewed: 2026-11-22
+sources: []
+---
+"""
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, *, cwd: Path | None = None, env: dict | None = None) -> BuildResult:
+    """`mkdocs build --strict` as a user runs it, in a separate process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=cwd or config_file.parent,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def build_real_site(site_dir: Path) -> BuildResult:
+    return run_mkdocs(REPO / "mkdocs.yml", site_dir, cwd=REPO)
+
+
+def page(title: str, body: str = "Text.", front_matter: str | None = None) -> str:
+    """A valid page, or one with the given front matter block instead of the default."""
+    head = front_matter if front_matter is not None else FRONT_MATTER.format(title=title)
+    return f"{head}\n# {title}\n\n{body}\n"
+
+
+def build_tiny_site(
+    tmp_path: Path,
+    pages: dict[str, str],
+    *,
+    data: dict[str, str] | None = None,
+    config: dict | None = None,
+) -> BuildResult:
+    """Build `pages` (path -> Markdown) with the real theme, hooks and plugins.
+
+    `data` replaces registry files (name -> YAML text) in a copy of `data/`; `config` is
+    merged over the generated mkdocs.yml (top-level keys replace, `extra` merges).
+    """
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+
+    data_copy = tmp_path / "data"
+    shutil.copytree(REPO / "data", data_copy)
+    for name, text in (data or {}).items():
+        (data_copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_copy / name).write_text(text, encoding="utf-8")
+
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        settings = yaml_load(handle)
+    settings.pop("nav", None)
+    settings.pop("INHERIT", None)
+    settings["docs_dir"] = str(docs)
+    settings["theme"]["custom_dir"] = str(REPO / "overrides")
+    settings["hooks"] = [str(REPO / hook) for hook in settings.get("hooks", [])]
+    settings["extra"] = {**settings.get("extra", {}), "data_dir": str(data_copy)}
+    for key, value in (config or {}).items():
+        if key == "extra":
+            settings["extra"].update(value)
+        else:
+            settings[key] = value
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return run_mkdocs(config_file, tmp_path / "site", cwd=tmp_path)

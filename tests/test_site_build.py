@@ -1,0 +1,82 @@
+"""The real site's build and HTML: strict and quiet, languages, search split, metadata."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+
+def _soup(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site.site_dir / path).read_text(encoding="utf-8"), "lxml")
+
+
+def test_strict_build_has_no_warnings(site):
+    assert site.warnings == []
+
+
+def test_swedish_is_at_the_root_and_english_under_en(site):
+    assert _soup(site, "index.html").html["lang"] == "sv"
+    assert _soup(site, "en/index.html").html["lang"] == "en"
+
+
+def test_every_page_has_the_language_of_its_folder(site):
+    for html in site.site_dir.rglob("*.html"):
+        relative = html.relative_to(site.site_dir).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        expected = "en" if relative.startswith("en/") else "sv"
+        assert BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").html["lang"] == expected, relative
+
+
+def test_sitemap_gives_hreflang_alternates_for_every_page(site):
+    sitemap = BeautifulSoup((site.site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    urls = sitemap.find_all("url")
+    assert urls
+    for url in urls:
+        alternates = {link["hreflang"]: link["href"] for link in url.find_all("link")}
+        assert set(alternates) == {"sv", "en"}, url.loc.text
+    guide = next(url for url in urls if url.loc.text.endswith("/guider/"))
+    assert {link["hreflang"]: link["href"] for link in guide.find_all("link")}["en"].endswith("/en/guider/")
+
+
+def test_no_head_alternates_that_make_material_fetch_missing_sitemaps(site):
+    assert _soup(site, "guider/index.html").select("head link[rel=alternate]") == []
+
+
+def test_language_switcher_leads_to_the_same_page(site):
+    switcher = _soup(site, "en/guider/index.html").select(".md-select__link[hreflang]")
+    assert {a["hreflang"]: a["href"] for a in switcher} == {"sv": "../../guider/", "en": "./"}
+
+
+def test_each_language_has_its_own_search_index(site):
+    swedish = json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site.site_dir / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert swedish["config"]["lang"] == ["sv"] and english["config"]["lang"] == ["en"]
+    assert "stemmer" in swedish["config"]["pipeline"]
+    sv_titles = {doc["title"] for doc in swedish["docs"]}
+    en_titles = {doc["title"] for doc in english["docs"]}
+    assert "Anhörigguiden" in sv_titles and "Anhörigguiden" not in en_titles
+    assert not any(doc["location"].startswith("en/") for doc in swedish["docs"])
+
+
+def test_english_pages_load_the_english_index(site):
+    config = json.loads(_soup(site, "en/guider/index.html").select_one("#__config").string)
+    assert config["base"] == "../../en"
+
+
+def test_every_content_page_shows_its_review_date(site):
+    for path in ("index.html", "guider/index.html", "en/guider/index.html"):
+        time = _soup(site, path).select_one(".ag-page-meta time")
+        assert time is not None and time["datetime"] == "2026-11-22", path
+
+
+def test_no_page_refers_to_another_host(site):
+    for html in site.site_dir.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and "alternate" not in tag.get("rel", []) and "canonical" not in tag.get("rel", []):
+                assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
+            if tag.name in ("script", "img", "iframe"):
+                assert not url.startswith(("http:", "https:", "//")), f"{html}: {url}"
