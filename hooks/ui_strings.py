@@ -1,7 +1,8 @@
 """Interface strings for our templates, one registry for every language.
 
 Events: on_config (load and check `data/ui.yml` against the languages being built),
-on_page_context (put this language's strings into the template context as `ui`).
+on_page_context and on_template_context (put this language's strings into the template
+context as `ui`, for content pages and for theme templates such as 404.html).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
+    context["ui"] = _strings
+    return context
+
+
+def on_template_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
     context["ui"] = _strings
     return context
 
