@@ -1,5 +1,5 @@
 # The commands a person needs. Each sets itself up first (scripts/setup.sh is idempotent).
-.PHONY: setup serve build test
+.PHONY: setup serve build build-offline print test check bench
 
 setup:
 	scripts/setup.sh
@@ -10,6 +10,26 @@ serve: setup
 build: setup
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
 
+# The copy opened from disk (file://, no server): site-offline/. See README, "Self-hosting".
+build-offline: setup
+	ANHORIGGUIDEN_OFFLINE=true NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict -d site-offline
+
+# The whole guide to print and hand out, per language: print/anhorigguiden-<lang>.{html,pdf}.
+print: build
+	scripts/setup.sh --browser
+	.venv/bin/python scripts/print_guide.py --site site --out print
+
 test:
 	scripts/setup.sh --browser
 	.venv/bin/python -m pytest
+
+# The quality gates alone (HTML validity, links and anchors, reproducible build, property
+# tests): a quick check before `make test`, which runs them too.
+check:
+	scripts/setup.sh --browser
+	.venv/bin/python -m pytest tests/test_quality_gates.py tests/test_properties.py
+
+# This site against stock Material, side by side: writes bench/results/latest.{json,md}.
+bench:
+	scripts/setup.sh --browser
+	.venv/bin/python scripts/bench.py $(BENCH_ARGS)

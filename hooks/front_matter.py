@@ -150,6 +150,36 @@ def _search(value: Any) -> dict[str, Any]:
     return value
 
 
+def _video(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        raise _Invalid(
+            "the name of a video under 'extra: videos:' in the configuration: lower-case letters a-z, digits and '-'",
+            "write e.g. 'video: kommunens-stod' (see EDITING.md, section 'Video')",
+        )
+    return value
+
+
+def _languages(value: Any) -> list[str]:
+    values = [value] if isinstance(value, str) else value
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2}", v) for v in values):
+        raise _Invalid(
+            "a list of two-letter language codes, e.g. [ar, fi]",
+            "write e.g. 'untranslated: [ar, fi]' (see EDITING.md, section 'Languages and translations')",
+        )
+    return values
+
+
+def _page_path(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_/-]*\.md", value.strip()):
+        raise _Invalid(
+            "the path of a page under docs/, as in nav: (e.g. lattlast/vem-ar-anhorig.md)",
+            "write e.g. 'easy_read: lattlast/vem-ar-anhorig.md' (see EDITING.md, section 'Easy-to-read pages')",
+        )
+    return value.strip()
+
+
 def _schema(known_sources: dict[str, Any]) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
     """Every key a page may carry: (required, check). Add new keys here, never elsewhere."""
     return {
@@ -158,6 +188,13 @@ def _schema(known_sources: dict[str, Any]) -> dict[str, tuple[bool, Callable[[An
         "audience": (True, _audience),
         "reviewed": (True, _reviewed),
         "sources": (True, _sources_check(known_sources)),
+        # A self-hosted video shown when configured (hooks/presentation_video.py)
+        "video": (False, _video),
+        # Languages this page is not translated into on purpose (hooks/translations.py)
+        "untranslated": (False, _languages),
+        # The page's easy-to-read version, and back (hooks/page_tools.py)
+        "easy_read": (False, _page_path),
+        "standard": (False, _page_path),
         # Material's own keys
         "hide": (False, _hide),
         "search": (False, _search),

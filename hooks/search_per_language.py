@@ -44,7 +44,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
     def repoint(match: re.Match) -> str:
         settings = json.loads(match.group(2))
-        settings["base"] = f"{settings['base']}/{current}"
+        # With the trailing slash: Material resolves "search/..." and result links against it.
+        settings["base"] = f"{settings['base']}/{current}/"
         return match.group(1) + json.dumps(settings, ensure_ascii=False) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(repoint, output, count=1)

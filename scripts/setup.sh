@@ -34,4 +34,56 @@ if [ "${1:-}" = "--browser" ]; then
       exit 1
     fi
   fi
+
+  # The deployment tests (tests/test_deploy_nginx.py) run Debian's nginx on a free port
+  # with the shipped configuration (deploy/nginx/). Installed without starting the system
+  # service (policy-rc.d, Debian's way to say so): the tests start their own.
+  NGINX=${NGINX:-/usr/sbin/nginx}
+  if [ ! -x "$NGINX" ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      echo "setup: installing Debian's nginx (for the deployment tests)"
+      apt-get update -qq
+      own_policy=""
+      if [ ! -e /usr/sbin/policy-rc.d ]; then
+        own_policy=1
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+        chmod +x /usr/sbin/policy-rc.d
+        trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+      fi
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+      if [ -n "$own_policy" ]; then
+        rm -f /usr/sbin/policy-rc.d
+        trap - EXIT
+      fi
+    else
+      echo "setup: the deployment tests need nginx at $NGINX." >&2
+      echo "       Install it as root with: apt-get install nginx" >&2
+      echo "       (or set NGINX=/path/to/nginx)" >&2
+      exit 1
+    fi
+  fi
+
+  # The HTML check (tests/test_quality_gates.py): the Nu HTML Checker from npm (vnu-jar,
+  # pinned in package.json and package-lock.json), run with Debian's Java.
+  if ! command -v java >/dev/null; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      echo "setup: installing Debian's default-jre-headless (for the HTML checker)"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+    else
+      echo "setup: the HTML check needs Java. Install it as root with: apt-get install default-jre-headless" >&2
+      exit 1
+    fi
+  fi
+  lock=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$lock" ]; then
+    if ! command -v npm >/dev/null; then
+      echo "setup: the HTML check needs npm to install vnu-jar. Install it as root with: apt-get install npm" >&2
+      exit 1
+    fi
+    echo "setup: installing package-lock.json (vnu-jar) into node_modules/"
+    # --ignore-scripts: vnu-jar's install script would download a Java runtime; we use Debian's.
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$lock" > node_modules/.package-lock.sha256
+  fi
 fi

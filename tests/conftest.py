@@ -128,3 +128,17 @@ def page_session(browser, base_url):
     yield open_session
     for session in sessions:
         session.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the readability figure of every page measured (test_klarsprak.py), so that
+    writers see how close to the limit each page is, not only which pages fail."""
+    from readability import REPORT
+
+    if not REPORT:
+        return
+    terminalreporter.section("readability (LIX; klarspråk at most 40)")
+    for page, figures in sorted(REPORT):
+        terminalreporter.write_line(
+            f"{figures.lix:5.1f}  {page}  ({figures.words} words, {figures.sentences} sentences, {figures.long_words} long words)"
+        )

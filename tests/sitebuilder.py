@@ -18,14 +18,25 @@ from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
 
-FRONT_MATTER = """---
-title: {title}
-description: En sida för test.
-audience: [anhoriga]
-reviewed: 2026-11-22
-sources: []
----
-"""
+
+
+def _other_languages() -> list[str]:
+    """The real site's non-default languages: a tiny site's page is Swedish only on purpose."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        settings = yaml_load(handle)
+    for plugin in settings.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [lang["locale"] for lang in plugin["i18n"]["languages"] if not lang.get("default")]
+    return []
+
+
+OTHER_LANGUAGES = _other_languages()
+UNTRANSLATED = f"untranslated: [{', '.join(OTHER_LANGUAGES)}]\n" if OTHER_LANGUAGES else ""
+
+FRONT_MATTER = (
+    "---\ntitle: {title}\ndescription: En sida för test.\naudience: [anhoriga]\n"
+    "reviewed: 2026-11-22\nsources: []\n" + UNTRANSLATED.replace("{", "{{").replace("}", "}}") + "---\n"
+)
 
 
 @dataclass
@@ -83,7 +94,10 @@ def build_tiny_site(
     shutil.copytree(REPO / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
 
     data_copy = tmp_path / "data"
-    shutil.copytree(REPO / "data", data_copy)
+    # Training paths point at the real site's pages, which a tiny site does not have:
+    # a tiny site gets paths only when the test passes some in `data`.
+    shutil.copytree(REPO / "data", data_copy, ignore=shutil.ignore_patterns("paths"))
+    (data_copy / "paths").mkdir()
     for name, text in (data or {}).items():
         (data_copy / name).parent.mkdir(parents=True, exist_ok=True)
         (data_copy / name).write_text(text, encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
-from sitebuilder import REPO, build_tiny_site, page
+from sitebuilder import REPO, UNTRANSLATED, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import front_matter  # noqa: E402
@@ -96,7 +96,7 @@ def test_misspelt_key_fails(tmp_path):
 
 
 def test_folder_defaults_come_from_meta_yml(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\nreviewed: 2026-11-22\nsources: []\n---\n"
+    fm = "---\ntitle: A\ndescription: B\nreviewed: 2026-11-22\nsources: []\n" + UNTRANSLATED + "---\n"
     result = build_tiny_site(
         tmp_path,
         {"index.md": page("Start"), "guider/.meta.yml": "audience: [anhoriga]\n", "guider/a.md": page("A", front_matter=fm)},
@@ -105,7 +105,7 @@ def test_folder_defaults_come_from_meta_yml(tmp_path):
 
 
 def test_a_page_without_h1_gets_its_title_as_h1(tmp_path):
-    fm = "---\ntitle: Utan rubrik\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: []\n---\n"
+    fm = "---\ntitle: Utan rubrik\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: []\n" + UNTRANSLATED + "---\n"
     result = build_tiny_site(tmp_path, {"index.md": page("Start"), "a.md": fm + "\nBara text.\n"})
     assert result.returncode == 0, result.output
     html = (result.site_dir / "a" / "index.html").read_text(encoding="utf-8")

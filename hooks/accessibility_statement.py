@@ -1,0 +1,96 @@
+"""The accessibility statement (tillgänglighetsredogörelse), generated for every copy.
+
+Each language's build gets the page /tillganglighet/ (/en/tillganglighet/ in English),
+rendered from `overrides/partials/accessibility-statement.md` with the organisation's
+settings (`config.extra["organisation"]`, from hooks/organisation.py) and the build date.
+It is held in memory, never written into docs/, and every page's footer links to it
+(`overrides/partials/copyright.html`, through `accessibility_statement_url`).
+
+Events: on_config (priority -200: this language's interface strings), on_files (priority
+-150, after mkdocs-static-i18n: adds the page), on_page_context and on_template_context
+(the statement's URL for the footer, also on theme pages such as 404.html).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from i18n_pages import add_pages, link_alternates, page_file
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_build_date
+from organisation_schema import Organisation
+from site_languages import languages, ui_texts
+
+TEMPLATE = "partials/accessibility-statement.md"
+NORM_URI = "tillganglighet.md"
+# The languages the template has a text in. Another built language shows the default
+# language's text, marked as such, as an untranslated upstream page does.
+WRITTEN_IN = ("sv", "en")
+
+_ui: dict[str, dict[str, str]] = {}
+_url: str | None = None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
+def on_config(config: MkDocsConfig) -> None:
+    global _ui, _url
+    _ui = ui_texts(config)
+    _url = None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n: it would drop a page held in memory
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _url
+    langs = languages(config)
+
+    def written_in(language: str) -> str:
+        return language if language in WRITTEN_IN else langs.default
+
+    versions = {
+        language: page_file(
+            config,
+            src_uri=NORM_URI if language == langs.default else f"tillganglighet.{language}.md",
+            norm_uri=NORM_URI,
+            language=language,
+            written_in=written_in(language),
+            # Only this build's own page is rendered; the others are there for their URL.
+            content=render(config, written_in(language)) if language == langs.current else "",
+        )
+        for language in langs.built
+    }
+    link_alternates(versions)
+    page = versions[langs.current]
+    add_pages(config, files, [page])
+    _url = page.url
+    return files
+
+
+def render(config: MkDocsConfig, language: str) -> str:
+    """The statement's Markdown in `language`, one of WRITTEN_IN."""
+    organisation: Organisation = config.extra["organisation"]
+    view = organisation.view(language)
+    a = organisation.accessibility
+    # Without a configured level: partially, since automated tests cannot show that a
+    # site is fully compliant (the statement says so).
+    compliance = a.compliance or "partial"
+    env = config.theme.get_env()
+    return env.get_template(TEMPLATE).render(
+        language=language,
+        site_name=config.site_name,
+        org=view,
+        compliance=compliance,
+        build_date=get_build_date(),
+        ui=_ui.get(language, {}),
+    )
+
+
+def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
+    context["accessibility_statement_url"] = _url
+    return context
+
+
+def on_template_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
+    context["accessibility_statement_url"] = _url
+    return context

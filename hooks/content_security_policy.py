@@ -1,0 +1,142 @@
+"""Keep every built page within the Content-Security-Policy the deployment sends.
+
+deploy/nginx/anhorigguiden-common.conf sends `script-src 'self'` and `style-src 'self'`,
+without 'unsafe-inline': a browser refuses to run a script written into the page, an event
+handler attribute (`onclick=`), a `javascript:` link, or to apply a `<style>` element or
+`style=` attribute. Material's own inline scripts are loaded from files instead
+(overrides/partials/javascripts/). This hook parses each built page and makes the build
+fail (a warning stops --strict) when one of those appears, so that it is found in the
+build and not by a reader whose browser silently ignores it.
+
+A `<script>` whose type is not JavaScript (Material's `type="application/json"`
+configuration) is data, never run, and allowed.
+
+Events: on_post_page (every page) and on_post_template (404.html and other theme
+templates), both last (priority -500), to check what is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+SECTION = "Scripts and styles"
+
+# The script types a browser runs (HTML Living Standard, "prepare the script element"):
+# none, the JavaScript MIME types, and the non-classic types that CSP also governs.
+_JAVASCRIPT_TYPES = {
+    "",
+    "module",
+    "importmap",
+    "speculationrules",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """One thing in a page that the policy makes the browser refuse."""
+
+    line: int
+    what: str
+
+    def render(self) -> str:
+        return f"line {self.line}: {self.what}"
+
+
+class _Finder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[InlineCode] = []
+        self._open_script: tuple[int, str] | None = None
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.found.append(InlineCode(line, f"an event handler attribute <{tag} {name}=...>"))
+            elif name == "style":
+                self.found.append(InlineCode(line, f"a style attribute <{tag} style=\"{value[:40]}\">"))
+            elif name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+                self.found.append(InlineCode(line, f"a javascript: URL <{tag} {name}=\"{value[:40]}\">"))
+        if tag == "style":
+            self.found.append(InlineCode(line, "a <style> element"))
+        elif tag == "script" and "src" not in values and is_javascript(values.get("type", "")):
+            self._open_script = (line, values.get("type", ""))
+            self._script_text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open_script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open_script is not None:
+            line, _ = self._open_script
+            text = "".join(self._script_text).strip()
+            if text:
+                self.found.append(InlineCode(line, f"an inline <script>: {text[:60]!r}"))
+            self._open_script = None
+
+
+def is_javascript(script_type: str) -> bool:
+    """Whether a browser runs a <script> with this type attribute (parameters ignored)."""
+    essence = script_type.split(";", 1)[0].strip().lower()
+    return essence in _JAVASCRIPT_TYPES
+
+
+def find_inline_code(html: str) -> list[InlineCode]:
+    """Everything in `html` that `script-src 'self'; style-src 'self'` blocks."""
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def _report(where: str, html: str) -> None:
+    found = find_inline_code(html)
+    if not found:
+        return
+    lines = "\n".join(f"    {item.render()}" for item in found)
+    log.warning(
+        f"{where}: the Content-Security-Policy would block {len(found)} inline script(s) or style(s):\n"
+        f"{lines}\n"
+        f"  fix: put scripts in docs/assets/javascripts/ and styles in docs/assets/stylesheets/, "
+        f"and load them from there. See EDITING.md, section '{SECTION}'."
+    )
+
+
+@event_priority(-500)  # last: check the page as it is written, after every other hook
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _report(page.file.src_uri, output)
+    return output
+
+
+@event_priority(-500)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html") and output_content:
+        _report(f"template {template_name}", output_content)
+    return output_content

@@ -1,0 +1,237 @@
+"""The glossary's terms, and the Markdown extension that explains them in pages.
+
+Not a hook itself: hooks/glossary.py loads the registry with `load_glossary` and adds
+`GlossaryExtension` to the Markdown converter.
+
+data/glossary.yml (EDITING.md, section 'Glossary'):
+
+    anhorig:
+      sv: {term: anhörig, forms: [anhöriga, anhörigas], definition: "..."}
+      en: {term: carer, forms: [carers], definition: "..."}
+
+The extension works on the parsed page (an ElementTree, after Markdown's inline
+patterns and before MkDocs makes links relative), not on Markdown text or HTML strings:
+there it can tell a heading, a link or code from running text, and it builds elements,
+never HTML strings. The first time each term (or one of its forms) appears in running
+text, it becomes a link to the term's entry on the Ordlista page, with the definition
+as its title:
+
+- keyboard: a link is a native Tab stop; Material's `content.tooltips` shows the title
+  as a tooltip on focus and on hover (docs/assets/javascripts/tooltips.js adds Escape
+  to dismiss it, WCAG 1.4.13);
+- screen readers: the link's name is the term, its description the definition (the
+  title, which Material's tooltip turns into aria-describedby while it is shown);
+- touch: tapping the link opens the term's entry, where the definition is written out;
+- without JavaScript: the browser's own title tooltip, and the link.
+
+Only the first occurrence per page is linked, so that a page is not a field of links.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guide_data import GuideError, Problem, describe, load_yaml_file
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from site_languages import LANGUAGE_CODE, Languages
+
+SECTION = "Glossary"
+FIELDS = ("term", "forms", "definition")
+# Where a term is not explained: headings, links, code, and text that is already markup.
+SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "summary"}
+SKIPPED_CLASSES = {"admonition-title"}
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    term: str
+    forms: tuple[str, ...]
+    definition: str
+
+
+def load_glossary(path: Path, langs: Languages) -> dict[str, list[Term]]:
+    """The terms of every built language; every mistake of the file reported at once."""
+    label = _display_path(path)
+    registry = load_yaml_file(path, section=SECTION)
+    if registry is None:
+        registry = {}
+    if not isinstance(registry, dict):
+        raise GuideError(label, [Problem("(file)", describe(registry), "a mapping of keys to {sv: {...}, en: {...}}", "write one 'key:' line per term, with one line per language under it")], SECTION)
+    problems: list[Problem] = []
+    terms: dict[str, list[Term]] = {lang: [] for lang in langs.built}
+    for key, entry in registry.items():
+        if not isinstance(entry, dict):
+            problems.append(Problem(str(key), describe(entry), "one mapping per language: sv: {term: ..., forms: [...], definition: ...}", f"write 'sv:' and 'en:' lines under '{key}:'"))
+            continue
+        for name in sorted(name for name in map(str, entry) if not LANGUAGE_CODE.fullmatch(name)):
+            problems.append(Problem(f"{key}.{name}", "not a language code", "language codes such as " + ", ".join(langs.built), "correct the language code, or remove the line"))
+        for lang in langs.built:
+            term = _term(str(key), lang, entry.get(lang), problems)
+            if term:
+                terms[lang].append(term)
+    for lang, entries in terms.items():
+        problems += _duplicates(lang, entries)
+    if problems:
+        raise GuideError(label, problems, SECTION)
+    return terms
+
+
+def _term(key: str, lang: str, value: Any, problems: list[Problem]) -> Term | None:
+    where = f"{key}.{lang}"
+    if value is None:
+        problems.append(Problem(where, "nothing (the language is missing)", f"the term in the language '{lang}'", f"add '{lang}: {{term: ..., forms: [...], definition: \"...\"}}' under '{key}:'"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(Problem(where, describe(value), "{term: ..., forms: [...], definition: ...}", f"write '{lang}: {{term: ..., forms: [...], definition: \"...\"}}'"))
+        return None
+    before = len(problems)
+    for name in sorted(set(map(str, value)) - set(FIELDS)):
+        problems.append(Problem(f"{where}.{name}", "an unknown field", "term, forms, definition", "correct the spelling, or remove the field"))
+    for name in ("term", "definition"):
+        if not _is_text(value.get(name)):
+            problems.append(Problem(f"{where}.{name}", describe(value.get(name)), "a non-empty text", f"write '{name}: ...' (in quotes if it contains ':')"))
+    forms = value.get("forms") or []
+    if not isinstance(forms, list) or not all(_is_text(form) for form in forms):
+        problems.append(Problem(f"{where}.forms", describe(forms), "a list of other forms of the word, e.g. [anhöriga, anhörigas], or []", "write 'forms: [...]' with each form as text"))
+    if len(problems) > before:
+        return None
+    return Term(key, value["term"].strip(), tuple(form.strip() for form in forms), value["definition"].strip())
+
+
+def _duplicates(lang: str, terms: list[Term]) -> list[Problem]:
+    """A word that two entries explain: the page could not know which definition to show."""
+    owner: dict[str, str] = {}
+    problems = []
+    for term in terms:
+        for word in dict.fromkeys(_normal(w) for w in (term.term, *term.forms)):
+            if word in owner and owner[word] != term.key:
+                problems.append(
+                    Problem(
+                        f"{term.key}.{lang}",
+                        f"'{word}', which '{owner[word]}.{lang}' already defines",
+                        "each term and form in one entry per language",
+                        f"remove '{word}' from '{term.key}' or from '{owner[word]}', or merge the two entries",
+                    )
+                )
+            owner.setdefault(word, term.key)
+    return problems
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class TermMatcher:
+    """Finds the terms of one language in text: whole words, any case, longest first."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.by_word = {_normal(word): term for term in terms for word in (term.term, *term.forms)}
+        words = sorted(self.by_word, key=len, reverse=True)
+        pattern = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+        # \w is Unicode-aware: å, ä and ö are letters, so 'anhörigstöd' does not contain 'anhörig'.
+        self.regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE) if words else None
+
+    def find(self, text: str, start: int = 0) -> tuple[re.Match, Term] | None:
+        if self.regex is None:
+            return None
+        match = self.regex.search(text, start)
+        return (match, self.by_word[_normal(match.group())]) if match else None
+
+
+@dataclass
+class PageContext:
+    """What the converter needs to know about the page it is converting; set by the hook's
+    on_page_markdown just before MkDocs converts that page, cleared after."""
+
+    matcher: TermMatcher | None = None
+    glossary_link: str = ""  # the Ordlista page's Markdown file, relative to the page
+
+
+class GlossaryExtension(Extension):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline patterns (20), attr_list (8), abbr (7) and smart symbols (6.1);
+        # before MkDocs' link rewriting (0), which then resolves and checks our links.
+        md.treeprocessors.register(_TermTreeprocessor(md, self.context), "ag_glossary", 6)
+
+
+class _TermTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, context: PageContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        matcher, link = self.context.matcher, self.context.glossary_link
+        self.context.matcher = None  # one page per context: never leak into another conversion
+        if matcher is None:
+            return
+        explained: set[str] = set()
+        self._walk(root, matcher, link, explained)
+
+    def _walk(self, element: etree.Element, matcher: TermMatcher, link: str, explained: set[str]) -> None:
+        if element.text:
+            element.text, new = _mark(element.text, matcher, link, explained)
+            for offset, child in enumerate(new):
+                element.insert(offset, child)
+            skip = len(new)
+        else:
+            skip = 0
+        for child in list(element)[skip:]:
+            if not _skipped(child):
+                self._walk(child, matcher, link, explained)
+            if child.tail:
+                child.tail, new = _mark(child.tail, matcher, link, explained)
+                position = list(element).index(child) + 1
+                for offset, sibling in enumerate(new):
+                    element.insert(position + offset, sibling)
+
+
+def _skipped(element: etree.Element) -> bool:
+    classes = set((element.get("class") or "").split())
+    return element.tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
+
+
+def _mark(text: str, matcher: TermMatcher, link: str, explained: set[str]) -> tuple[str, list[etree.Element]]:
+    """Split `text` around the first occurrence of each term not yet explained on the page.
+
+    Returns the text before the first new link, and the new links, each carrying the text
+    up to the next link as its tail (ElementTree's way of writing "link, then text").
+    """
+    spans: list[tuple[int, int, Term]] = []
+    position = 0
+    while (found := matcher.find(text, position)) is not None:
+        match, term = found
+        position = match.end()
+        if term.key not in explained:
+            explained.add(term.key)
+            spans.append((match.start(), match.end(), term))
+    if not spans:
+        return text, []
+    links = []
+    for index, (start, end, term) in enumerate(spans):
+        anchor = etree.Element("a", {"href": f"{link}#{term.key}", "class": "ag-term", "title": term.definition})
+        anchor.text = text[start:end]
+        anchor.tail = text[end : spans[index + 1][0] if index + 1 < len(spans) else len(text)]
+        links.append(anchor)
+    return text[: spans[0][0]], links

@@ -1,0 +1,167 @@
+"""The Källor (sources) page: every source in data/sources.yml, with the pages that use it.
+
+Events:
+- on_config: load the registries and check `extra.sources_reviewed` (the page's review date).
+- on_files (priority -300, after mkdocs-static-i18n and the other generated pages): add
+  kallor.md in memory for this language, as the last page MkDocs reads.
+- on_nav: remember the nav order, in which each source lists its pages.
+- on_page_markdown: on every other page, record which sources it uses (front matter
+  `sources:` and [[fact:]], [[source:]], [[law:]] markers); on the Källor page, write its
+  Markdown. This hook must be listed before hooks/citations.py, which replaces the markers.
+
+Which pages use a source is only known once every page has been read; MkDocs reads pages
+in the order of `files`, so the Källor page is moved to the end of that order, and its
+on_page_markdown checks that every other page has been read before it writes the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+
+from collation import sort_key
+from generated_pages import add_generated_page, front_matter, move_last, reviewed_date
+from markdown_text import escape
+from markers import find_markers
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from references import SOURCES_SECTION, References, Source, load
+from site_languages import languages, ui_texts
+
+SRC_URI = "kallor.md"
+
+
+@dataclass(frozen=True)
+class PageRef:
+    src_uri: str
+    title: str
+
+
+# State of one language's build; on_config starts it afresh (i18n builds each language
+# with the same modules, and `mkdocs serve` rebuilds with them).
+_references: References | None = None
+_texts: dict[str, dict[str, str]] = {}
+_reviewed: dt.date | None = None
+_file: File | None = None
+_nav_order: dict[str, int] = {}
+_usage: dict[str, list[PageRef]] = defaultdict(list)
+_read: set[str] = set()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
+def on_config(config: MkDocsConfig) -> None:
+    global _references, _texts, _reviewed, _file
+    _references = load(config)
+    _texts = ui_texts(config)
+    _reviewed = reviewed_date(config.extra.get("sources_reviewed"), "extra.sources_reviewed", SOURCES_SECTION)
+    _file = None
+    _nav_order.clear()
+    _usage.clear()
+    _read.clear()
+
+
+@event_priority(-300)  # after i18n (-100) and after other hooks' generated pages (-200)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global _file
+    language = languages(config).current
+    texts = _texts[language]
+    assert _reviewed is not None
+    _file = add_generated_page(files, config, SRC_URI, front_matter(texts["sources_page_title"], texts["sources_page_description"], _reviewed))
+    move_last(files, _file)
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _nav_order.update({page.file.src_uri: index for index, page in enumerate(nav.pages)})
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _references is not None and _file is not None, "on_config and on_files run first"
+    if page.file is not _file:
+        _record_usage(page, markdown, _references)
+        return markdown
+    unread = sorted(
+        f.src_uri for f in files.documentation_pages() if f is not _file and f.src_uri not in _read and f.page is not None
+    )
+    if unread:
+        # Only a change in MkDocs or in another hook's file order could bring us here.
+        raise PluginError(
+            f"hooks/sources_page.py: the Källor page was written before {', '.join(unread)} had been read, "
+            "so its lists of pages would be incomplete. Either another hook added pages after it in on_files "
+            "(give that hook's on_files a priority above -300), or the build skipped unchanged pages "
+            "(--dirty): build without --dirty."
+        )
+    language = languages(config).current
+    return render(_references, _usage, _texts[language], language, page.meta["title"], _nav_order)
+
+
+def render(
+    references: References,
+    usage: dict[str, list[PageRef]],
+    texts: dict[str, str],
+    language: str,
+    title: str,
+    nav_order: dict[str, int],
+) -> str:
+    """The Källor page's Markdown: one section per source, sorted by publisher."""
+    lines = [f"# {escape(title)}", "", escape(texts["sources_page_intro"]), ""]
+    ordered = sorted(references.sources.values(), key=lambda s: (sort_key(s.publisher, language), sort_key(s.title, language)))
+    for source in ordered:
+        pages = sorted(set(usage.get(source.key, [])), key=lambda p: (nav_order.get(p.src_uri, len(nav_order)), p.src_uri))
+        lines += _entry(source, pages, references, texts, language)
+    return "\n".join(lines) + "\n"
+
+
+def _entry(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str) -> list[str]:
+    # A definition list: each detail is read as "label: value", and the source's title is
+    # a heading, so that screen-reader users can jump from source to source.
+    details: list[tuple[str, str]] = [
+        (texts["sources_publisher"], escape(source.publisher)),
+        (texts["sources_kind"], escape(source.kind[language])),
+    ]
+    if source.date:
+        details.append((texts["sources_date"], source.date.isoformat()))
+    if source.reference:
+        details.append((texts["sources_reference"], escape(source.reference)))
+    if source.url:
+        details.append((texts["sources_url"], f"<{source.url}>"))
+    if source.cited_in:
+        citing = references.sources[source.cited_in]
+        details.append((texts["sources_cited_in"], f"[{escape(citing.title)}](#{citing.key})"))
+    if source.note.get(language):
+        details.append((texts["sources_note"], escape(source.note[language])))
+    if pages:
+        links = [f"[{escape(p.title)}]({posixpath.relpath(p.src_uri, posixpath.dirname(SRC_URI) or '.')})" for p in pages]
+        used = "- " + "\n    - ".join(links)
+    else:
+        used = escape(texts["sources_unused"])
+    details.append((texts["sources_used_on"], used))
+    lines = [f"## {escape(source.title)} {{#{source.key}}}", ""]
+    for label, value in details:
+        lines += [escape(label), f":   {value}", ""]
+    return lines
+
+
+def _record_usage(page: Page, markdown: str, references: References) -> None:
+    """The sources a page builds on: its front matter and its markers (unknown keys are
+    left to hooks/citations.py, which reports them right after this hook)."""
+    keys = set(page.meta.get("sources") or [])
+    for marker in find_markers(markdown):
+        key = marker.argument or ""
+        if marker.kind == "source":
+            keys.add(key)
+        elif marker.kind == "fact" and key in references.facts:
+            keys.add(references.facts[key].source)
+        elif marker.kind == "law" and key in references.laws:
+            keys.add(references.laws[key].source)
+    ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri))
+    for key in keys & set(references.sources):
+        _usage[key].append(ref)
+    _read.add(page.file.src_uri)

@@ -1,0 +1,404 @@
+"""Training paths as data: load and check `data/paths/*.yml`.
+
+Not a hook itself (mkdocs.yml does not list it): hooks/training_paths.py uses it. A path is
+a list of existing pages plus what the path adds to each (objectives, a reflection
+question, a knowledge check); it never copies a page. Every mistake in a path file is
+reported at once, with the file, the key, what was found, what is allowed and the fix.
+
+Positions in keys count from 1: `modules[2].questions[1]` is the first question of the
+second module.
+
+Languages: a path has its texts in every built language, except the languages it lists
+under `untranslated:` (as a page does, hooks/translations.py); its pages in those languages
+show the default language's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from front_matter import AUDIENCES, DESCRIPTION_MAX
+from guide_data import GuideError, Problem, describe, load_yaml_file
+
+SECTION = "Training paths"
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A module's id is its folder under the path; the certificate page has this folder.
+RESERVED_MODULE_IDS = ("intyg",)
+MINUTES_MAX = 24 * 60
+
+PATH_KEYS = ("id", "title", "description", "audience", "role", "minutes", "reviewed", "objectives", "modules")
+PATH_OPTIONAL = ("order", "untranslated")
+MODULE_KEYS = ("id", "title", "page", "objectives", "reflection", "questions")
+QUESTION_KEYS = ("question", "options", "feedback", "source")
+OPTION_KEYS = ("text",)
+OPTION_OPTIONAL = ("correct",)
+
+Texts = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Option:
+    text: Texts
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    text: Texts
+    options: tuple[Option, ...]
+    feedback: Texts
+    source: str
+
+    @property
+    def multiple(self) -> bool:
+        """More than one right option: the reader ticks boxes instead of choosing one."""
+        return sum(option.correct for option in self.options) > 1
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: Texts
+    page: str
+    objectives: dict[str, tuple[str, ...]]
+    reflection: Texts
+    questions: tuple[Question, ...]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({question.source for question in self.questions})
+
+
+@dataclass(frozen=True)
+class TrainingPath:
+    id: str
+    file: str
+    languages: tuple[str, ...]  # the languages its texts are written in, the default first
+    order: int
+    title: Texts
+    description: Texts
+    audience: str
+    role: Texts
+    minutes: int
+    reviewed: dt.date
+    objectives: dict[str, tuple[str, ...]]
+    modules: tuple[Module, ...]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({key for module in self.modules for key in module.sources})
+
+
+def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, Any], configured: list[str] | None = None) -> list[TrainingPath]:
+    """Every path in `folder` (none if the folder does not exist), in their `order`.
+
+    `languages` are the built languages, the default first; `configured` every language
+    of the site, built or not (what `untranslated:` may name).
+    """
+    if not folder.is_dir():
+        return []
+    for stray in sorted(folder.glob("*.yaml")):
+        raise GuideError(
+            _label(stray),
+            [Problem("(file name)", f"the extension '.yaml' in '{stray.name}'", "path files named '<path id>.yml'", f"rename the file to '{stray.stem}.yml'")],
+            SECTION,
+        )
+    paths = []
+    for file in sorted(folder.glob("*.yml")):
+        data = load_yaml_file(file, section=SECTION)
+        paths.append(validate_path(data, file=_label(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured))
+    return sorted(paths, key=lambda path: (path.order, path.id))
+
+
+def check_pages(path: TrainingPath, *, page_exists: Callable[[str], bool]) -> None:
+    """Each module must point to a page that exists in docs/; report every one that does not."""
+    problems = [
+        Problem(
+            f"modules[{number}].page",
+            f"{module.page!r} (module '{module.id}'), which is not a page in docs/",
+            "the path of an existing Markdown page under docs/, as written in nav, e.g. 'strategi/anhorigperspektivet.md'",
+            "correct the path (without the language suffix: 'guider/stod.md', not 'guider/stod.en.md'), or write the page first",
+        )
+        for number, module in enumerate(path.modules, start=1)
+        if not page_exists(module.page)
+    ]
+    if problems:
+        raise GuideError(path.file, problems, SECTION)
+
+
+def validate_path(
+    data: Any, *, file: str, stem: str, languages: list[str], known_sources: dict[str, Any], configured: list[str] | None = None
+) -> TrainingPath:
+    """Check one path file's data; return it typed, or raise with every problem found."""
+    check = _Checker(languages, configured or languages, known_sources)
+    result = check.path(data, stem)
+    if check.problems or result is None:
+        raise GuideError(file, check.problems, SECTION)
+    return TrainingPath(file=file, languages=tuple(check.languages), **result)
+
+
+class _Checker:
+    """Walks a path's data, collecting problems; each method returns None for a bad value."""
+
+    def __init__(self, built: list[str], configured: list[str], known_sources: dict[str, Any]) -> None:
+        self.built = list(built)
+        self.default = built[0]
+        self.configured = configured
+        self.languages = list(built)  # the languages every text needs; set by `untranslated`
+        self.untranslated: list[str] = []
+        self.known_sources = known_sources
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, found: str, expected: str, fix: str) -> None:
+        self.problems.append(Problem(key, found, expected, fix))
+
+    # The shape of a mapping: required and optional keys, nothing else.
+
+    def mapping(self, value: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
+        where = f"'{key}'" if key else "the file"
+        if not isinstance(value, dict):
+            self.problem(key or "(file)", describe(value), "a mapping with the keys " + ", ".join(required), f"write {where} as 'key: value' lines: " + ", ".join(required))
+            return None
+        for name in required:
+            if name not in value:
+                self.problem(_join(key, name), "nothing (the key is missing)", "a value for this required key", f"add '{name}:' to {where} (see EDITING.md for an example)")
+        allowed = required + optional
+        for name in value:
+            if name not in allowed:
+                self.problem(_join(key, str(name)), "an unknown key", "one of " + ", ".join(allowed), "correct the spelling, or remove the key")
+        return value
+
+    # Leaves.
+
+    def ident(self, value: Any, key: str, what: str) -> str | None:
+        if not isinstance(value, str) or not ID_RE.match(value):
+            self.problem(key, describe(value), "lower-case letters a-z, digits and single hyphens, e.g. 'anhorigperspektivet'", f"write the {what}'s id without spaces, capitals or å, ä, ö; it becomes part of the web address")
+            return None
+        return value
+
+    def text(self, value: Any, key: str) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.problem(key, describe(value), "a non-empty line of text", "write the text after the colon, in quotes if it contains ':' or '#'")
+            return None
+        return value.strip()
+
+    def translated(self, value: Any, key: str, *, max_length: int | None = None) -> Texts | None:
+        """{language: text}, one text for every built language and no other key."""
+        if not isinstance(value, dict):
+            self.problem(key, describe(value), "one text per language: " + ", ".join(f"'{lang}: ...'" for lang in self.languages), f"write '{_last(key)}:' and under it one line per language, e.g. '  {self.languages[0]}: ...'")
+            return None
+        result: Texts = {}
+        for lang in self.languages:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                self.problem(f"{key}.{lang}", describe(text) if lang in value else "nothing (the language is missing)", f"a non-empty text in the language '{lang}'", self._add_language(lang, f"add '  {lang}: <text>' under '{_last(key)}:'"))
+                continue
+            if max_length is not None and len(text.strip()) > max_length:
+                self.problem(f"{key}.{lang}", f"{len(text.strip())} characters", f"at most {max_length} characters", "shorten it to one sentence")
+                continue
+            result[lang] = text.strip()
+        self._extra_languages(value, key)
+        return result if len(result) == len(self.languages) and len(value) == len(self.languages) else None
+
+    def translated_list(self, value: Any, key: str) -> dict[str, tuple[str, ...]] | None:
+        """{language: [text, ...]}, the same number of items in every language."""
+        example = f"'{_last(key)}:' then '  {self.languages[0]}:' and a list of lines starting with '    - '"
+        if not isinstance(value, dict):
+            self.problem(key, describe(value), "one list per language: " + ", ".join(self.languages), f"write {example}")
+            return None
+        result: dict[str, tuple[str, ...]] = {}
+        for lang in self.languages:
+            items = value.get(lang)
+            if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+                self.problem(f"{key}.{lang}", describe(items) if lang in value else "nothing (the language is missing)", f"a list of one or more non-empty texts in the language '{lang}'", self._add_language(lang, f"write {example}"))
+                continue
+            result[lang] = tuple(item.strip() for item in items)
+        self._extra_languages(value, key)
+        counts = {lang: len(items) for lang, items in result.items()}
+        if len(set(counts.values())) > 1:
+            self.problem(key, "lists of different lengths: " + ", ".join(f"{lang} {n}" for lang, n in counts.items()), "the same number of items in every language", "translate every item, so that each language has the same list")
+            return None
+        return result if len(result) == len(self.languages) and len(value) == len(self.languages) else None
+
+    def _add_language(self, lang: str, fix: str) -> str:
+        if lang == self.default:
+            return fix
+        return f"{fix}; or, for a path not translated into '{lang}', list it under 'untranslated:'"
+
+    def _extra_languages(self, value: dict, key: str) -> None:
+        for lang in value:
+            if lang in self.languages:
+                continue
+            if lang in self.untranslated:
+                self.problem(f"{key}.{lang}", "a text in a language listed under 'untranslated:'", "texts in: " + ", ".join(self.languages), f"remove '{lang}' from 'untranslated:' and translate every text, or remove this line")
+            else:
+                self.problem(f"{key}.{lang}", "an unknown language", "the languages of this path: " + ", ".join(self.languages), "correct the language code, or remove the line")
+
+    def untranslated_languages(self, value: Any) -> None:
+        allowed = [lang for lang in self.configured if lang != self.default]
+        codes = [value] if isinstance(value, str) else value
+        if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes) or any(code not in allowed for code in codes):
+            self.problem("untranslated", describe(value), "a list of the site's other languages: " + (", ".join(allowed) or "(none)"), f"write e.g. 'untranslated: [{', '.join(allowed[-2:]) or 'fi'}]'; never the default language '{self.default}'")
+            return
+        self.untranslated = list(codes)
+        self.languages = [lang for lang in self.built if lang not in codes]
+
+    def audience(self, value: Any, key: str) -> str | None:
+        if value not in AUDIENCES:
+            self.problem(key, describe(value), "one of: " + ", ".join(AUDIENCES), "write the one audience the path is for, e.g. 'audience: personal'")
+            return None
+        return value
+
+    def minutes(self, value: Any, key: str) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MINUTES_MAX:
+            self.problem(key, describe(value), f"a whole number of minutes from 1 to {MINUTES_MAX}", "write the estimated time as a number, e.g. 'minutes: 45'")
+            return None
+        return value
+
+    def order(self, value: Any, key: str) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(key, describe(value), "a whole number (smaller numbers are listed first)", "write e.g. 'order: 1', or remove the key")
+            return None
+        return value
+
+    def date(self, value: Any, key: str) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.problem(key, describe(value), "a date written YYYY-MM-DD, without quotes", "write the day the path was last checked, e.g. 'reviewed: 2026-11-22'")
+        return None
+
+    def source(self, value: Any, key: str) -> str | None:
+        if not isinstance(value, str) or value not in self.known_sources:
+            self.problem(key, describe(value), "a key from data/sources.yml: " + ", ".join(sorted(self.known_sources)), "write the key of the source that supports the right answer, or add the source to data/sources.yml first")
+            return None
+        return value
+
+    # The levels of a path file.
+
+    def path(self, data: Any, stem: str) -> dict | None:
+        if self.mapping(data, "", PATH_KEYS, PATH_OPTIONAL) is None:
+            return None
+        if "untranslated" in data:
+            self.untranslated_languages(data["untranslated"])
+        path_id = self.ident(data.get("id"), "id", "path") if "id" in data else None
+        if path_id is not None and path_id != stem:
+            self.problem("id", repr(path_id), f"the file's name without '.yml': {stem!r}", f"write 'id: {stem}', or rename the file to '{path_id}.yml'")
+        result = {
+            "id": path_id,
+            "order": self.order(data["order"], "order") if "order" in data else 100,
+            "title": self.translated(data.get("title"), "title") if "title" in data else None,
+            "description": self.translated(data.get("description"), "description", max_length=DESCRIPTION_MAX) if "description" in data else None,
+            "audience": self.audience(data.get("audience"), "audience") if "audience" in data else None,
+            "role": self.translated(data.get("role"), "role") if "role" in data else None,
+            "minutes": self.minutes(data.get("minutes"), "minutes") if "minutes" in data else None,
+            "reviewed": self.date(data.get("reviewed"), "reviewed") if "reviewed" in data else None,
+            "objectives": self.translated_list(data.get("objectives"), "objectives") if "objectives" in data else None,
+            "modules": self.modules(data.get("modules")) if "modules" in data else None,
+        }
+        return None if any(value is None for value in result.values()) else result
+
+    def modules(self, value: Any) -> tuple[Module, ...] | None:
+        if not isinstance(value, list) or not value:
+            self.problem("modules", describe(value), "a list of one or more modules", "write 'modules:' and under it one '- id: ...' block per module")
+            return None
+        modules = [self.module(item, f"modules[{number}]") for number, item in enumerate(value, start=1)]
+        seen: dict[str, int] = {}
+        for number, item in enumerate(value, start=1):
+            module_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(module_id, str):
+                continue
+            if module_id in seen:
+                self.problem(f"modules[{number}].id", f"{module_id!r}, already the id of modules[{seen[module_id]}]", "an id used by one module only in this path", "give each module its own id")
+            else:
+                seen[module_id] = number
+        return None if any(module is None for module in modules) else tuple(modules)
+
+    def module(self, value: Any, key: str) -> Module | None:
+        if self.mapping(value, key, MODULE_KEYS) is None:
+            return None
+        module_id = self.ident(value.get("id"), f"{key}.id", "module") if "id" in value else None
+        if module_id in RESERVED_MODULE_IDS:
+            self.problem(f"{key}.id", repr(module_id), "any id except " + ", ".join(repr(r) for r in RESERVED_MODULE_IDS) + " (the certificate page's address)", "choose another id for the module")
+            module_id = None
+        page = self.page(value.get("page"), f"{key}.page") if "page" in value else None
+        fields = {
+            "id": module_id,
+            "title": self.translated(value.get("title"), f"{key}.title") if "title" in value else None,
+            "page": page,
+            "objectives": self.translated_list(value.get("objectives"), f"{key}.objectives") if "objectives" in value else None,
+            "reflection": self.translated(value.get("reflection"), f"{key}.reflection") if "reflection" in value else None,
+            "questions": self.questions(value.get("questions"), f"{key}.questions") if "questions" in value else None,
+        }
+        return None if any(field is None for field in fields.values()) else Module(**fields)
+
+    def page(self, value: Any, key: str) -> str | None:
+        if not isinstance(value, str) or not value.endswith(".md") or value.startswith(("/", "docs/")) or "://" in value:
+            self.problem(key, describe(value), "the path of a Markdown page under docs/, without 'docs/', e.g. 'strategi/anhorigperspektivet.md'", "write the page's path as it is written in nav in mkdocs.yml")
+            return None
+        return value
+
+    def questions(self, value: Any, key: str) -> tuple[Question, ...] | None:
+        if not isinstance(value, list) or not value:
+            self.problem(key, describe(value), "a list of one or more questions", f"write '{_last(key)}:' and under it one '- question: ...' block per question")
+            return None
+        questions = [self.question(item, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
+        return None if any(question is None for question in questions) else tuple(questions)
+
+    def question(self, value: Any, key: str) -> Question | None:
+        if self.mapping(value, key, QUESTION_KEYS) is None:
+            return None
+        fields = {
+            "text": self.translated(value.get("question"), f"{key}.question") if "question" in value else None,
+            "options": self.options(value.get("options"), f"{key}.options") if "options" in value else None,
+            "feedback": self.translated(value.get("feedback"), f"{key}.feedback") if "feedback" in value else None,
+            "source": self.source(value.get("source"), f"{key}.source") if "source" in value else None,
+        }
+        return None if any(field is None for field in fields.values()) else Question(**fields)
+
+    def options(self, value: Any, key: str) -> tuple[Option, ...] | None:
+        if not isinstance(value, list) or len(value) < 2:
+            self.problem(key, describe(value), "a list of two or more options", "write 'options:' and under it one '- text: ...' block per answer the reader can choose")
+            return None
+        options = [self.option(item, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
+        if any(option is None for option in options):
+            return None
+        right = sum(option.correct for option in options)
+        if right == 0:
+            self.problem(key, "no option marked 'correct: true'", "at least one right option", "add 'correct: true' under the text of each right answer")
+            return None
+        if right == len(options):
+            self.problem(key, "every option marked 'correct: true'", "at least one option that is not right", "add a wrong answer, or remove 'correct: true' from the options that are not right")
+            return None
+        return tuple(options)
+
+    def option(self, value: Any, key: str) -> Option | None:
+        if self.mapping(value, key, OPTION_KEYS, OPTION_OPTIONAL) is None:
+            return None
+        correct = value.get("correct", False)
+        if not isinstance(correct, bool):
+            self.problem(f"{key}.correct", describe(correct), "true, or no 'correct' key for a wrong answer", "write 'correct: true' for a right answer, and leave it out for a wrong one")
+            return None
+        text = self.translated(value.get("text"), f"{key}.text") if "text" in value else None
+        return None if text is None else Option(text=text, correct=correct)
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def _last(key: str) -> str:
+    return key.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def _label(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,354 @@
+"""Training paths for staff: pages generated in memory from `data/paths/*.yml`.
+
+For each path, in every built language (Swedish at utbildning/, English at en/utbildning/):
+an overview (`utbildning/<path>/`), one page per module (`utbildning/<path>/<module>/`) and
+a certificate page (`utbildning/<path>/intyg/`). Each module points to an existing page and
+adds objectives, a reflection question and a knowledge check; nothing is copied and nothing
+is written into docs/. The generated pages carry ordinary front matter (checked by
+hooks/front_matter.py like any page) and use the page template `training/page.html`, which
+loads docs/assets/javascripts/training.js. The hand-written landing page
+`utbildning/index.md` gets the list of paths at its end, and the nav lists each path's
+overview right after it.
+
+A path not translated into a built language (its `untranslated:`) is built into that
+language from the default language's texts, marked as written in it (i18n_pages.py's
+`written_in`), as an untranslated page is; the interface text inside the page is then in
+that language too, so that the whole content has one language.
+
+Events:
+- on_config (-200, after mkdocs-static-i18n has chosen this build's language): load and
+  check the paths, the sources registry and the interface text.
+- on_files (-200, after i18n has rebuilt this language's files): check every module's page,
+  then add this language's generated pages (shaped like i18n's own by i18n_pages.py).
+- on_nav (-200, after i18n has translated the nav): put each path's overview in the nav
+  right after utbildning/index.md, when the nav has that page.
+- on_page_content (10, before organisation.py unlinks links into hidden sections):
+  generated pages and utbildning/index.md only; appends the body rendered from
+  overrides/training/*.html (HTML lives there, not here).
+- on_page_context: the same pages; the settings that training.js reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import yaml
+from guide_data import GuideError, Problem, data_dir, load_yaml_file
+from i18n_pages import add_pages, link_alternates, page_file
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+from site_languages import languages, page_language
+from training_data import DESCRIPTION_MAX, SECTION, Module, TrainingPath, check_pages, load_paths
+
+FOLDER = "utbildning"
+LANDING = f"{FOLDER}/index.md"
+CERTIFICATE = "intyg"  # training_data.RESERVED_MODULE_IDS keeps modules out of this folder
+PAGE_TEMPLATE = "training/page.html"
+STORAGE_KEY = "anhorigguiden.training"
+# The interface strings training.js needs (data/ui.yml), under their names without the prefix.
+SCRIPT_STRINGS = (
+    "training_progress",
+    "training_js_right",
+    "training_js_wrong",
+    "training_js_choose",
+    "training_js_saved_done",
+    "training_js_saved_not_done",
+    "training_js_exported",
+    "training_js_imported",
+    "training_js_import_bad",
+    "training_js_reset_done",
+    "training_js_no_storage",
+    "training_certificate_incomplete",
+)
+
+
+@dataclass(frozen=True)
+class _Generated:
+    kind: str  # "path", "module" or "certificate"
+    path: TrainingPath
+    module: Module | None = None
+
+
+@dataclass
+class _Build:
+    """Everything one language's build knows; replaced by every on_config (no accumulation)."""
+
+    language: str
+    default: str
+    paths: list[TrainingPath]
+    sources: dict[str, Any]
+    ui: dict[str, dict[str, str]]  # by language
+    pages: dict[str, _Generated]  # by generated src_uri
+    files: dict[tuple[str, str], File]  # by (path id, module id, '' for the overview or 'intyg')
+    targets: dict[str, File]  # a module's `page:` -> that page's file in this language
+    env: jinja2.Environment | None = None
+
+    def written_in(self, path: TrainingPath) -> str:
+        """The language of a path's pages in this build: its own, or the default's."""
+        return self.language if self.language in path.languages else self.default
+
+
+_build: _Build | None = None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this build's language
+def on_config(config: MkDocsConfig) -> None:
+    global _build
+    folder = data_dir(config)
+    langs = languages(config)
+    sources = load_yaml_file(folder / "sources.yml", section="Sources")
+    sources = sources if isinstance(sources, dict) else {}
+    registry = load_yaml_file(folder / "ui.yml", section="Interface text")
+    # ui_strings.py has already checked that every key has every built language.
+    ui = {lang: {key: texts[lang] for key, texts in registry.items() if isinstance(texts, dict) and lang in texts} for lang in langs.built}
+    paths = load_paths(folder / "paths", languages=list(langs.built), known_sources=sources, configured=list(langs.configured))
+    _build = _Build(langs.current, langs.default, paths, sources, ui, pages={}, files={}, targets={})
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the files of this language
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = _current()
+    build.pages, build.files, build.targets = {}, {}, {}
+    for path in build.paths:
+        check_pages(path, page_exists=lambda uri: _content_page(files, uri) is not None)
+        for module in path.modules:
+            build.targets[module.page] = _content_page(files, module.page)
+    for path in build.paths:
+        _add(files, config, build, _Generated("path", path))
+        for module in path.modules:
+            _add(files, config, build, _Generated("module", path, module))
+        _add(files, config, build, _Generated("certificate", path))
+    return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has translated the nav
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    build = _current()
+    landing = files.get_file_from_path(LANDING)
+    if landing is None or landing.page is None or landing.page not in nav.pages:
+        return nav
+    overviews = [build.files[(path.id, "")].page for path in build.paths]
+    section = landing.page.parent
+    siblings = section.children if section is not None else nav.items
+    at = siblings.index(landing.page) + 1
+    siblings[at:at] = overviews
+    for page in overviews:
+        page.parent = section
+    at = nav.pages.index(landing.page) + 1
+    nav.pages[at:at] = overviews
+    for number, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[number - 1] if number else None
+        page.next_page = nav.pages[number + 1] if number + 1 < len(nav.pages) else None
+    return nav
+
+
+@event_priority(10)  # before organisation.py, which unlinks links into hidden sections
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _current()
+    entry = build.pages.get(page.file.src_uri)
+    if entry is not None:
+        return html + _render(config, f"training/{entry.kind}-body.html", _view(build, entry, page, config))
+    if _is_landing(page) and build.paths:
+        lang = page_language(page, config)
+        paths = [_path_view(build, path, page, lang if lang in path.languages else build.default) for path in build.paths]
+        return html + _render(config, "training/landing-body.html", {"ui": build.ui[lang], "paths": paths})
+    return html
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    build = _current()
+    entry = build.pages.get(page.file.src_uri)
+    if entry is None and not (_is_landing(page) and build.paths):
+        return context
+    paths = [entry.path] if entry is not None else build.paths
+    ui = build.ui[page_language(page, config)]
+    context["training_config"] = {
+        "storageKey": STORAGE_KEY,
+        "kind": entry.kind if entry is not None else "landing",
+        "path": entry.path.id if entry is not None else None,
+        "module": entry.module.id if entry is not None and entry.module is not None else None,
+        "paths": [{"id": path.id, "modules": [module.id for module in path.modules]} for path in paths],
+        "strings": {key.removeprefix("training_js_").removeprefix("training_"): ui[key] for key in SCRIPT_STRINGS},
+    }
+    return context
+
+
+# Generating the pages.
+
+
+def _part(entry: _Generated) -> str:
+    """The page's folder under the path: '' (overview), a module's id, or 'intyg'."""
+    return entry.module.id if entry.module is not None else ("" if entry.kind == "path" else CERTIFICATE)
+
+
+def _add(files: Files, config: MkDocsConfig, build: _Build, entry: _Generated) -> None:
+    """Add one generated page to this language's build, shaped by i18n_pages.py like
+    mkdocs-static-i18n's own pages (URL under the language's folder, alternates, sitemap)."""
+    part = _part(entry)
+    src_uri = "/".join(filter(None, (FOLDER, entry.path.id, part, "index.md")))
+    langs = languages(config)
+    written_in = build.written_in(entry.path)
+    content = _front_matter(build, entry, written_in)
+    versions = {
+        lang: page_file(
+            config,
+            src_uri=src_uri,
+            norm_uri=src_uri,
+            language=lang,
+            written_in=lang if lang in entry.path.languages else build.default,
+            content=content,
+        )
+        for lang in langs.built
+    }
+    link_alternates(versions)
+    file = versions[langs.current]
+    taken = next((f for f in files if f.dest_uri == file.dest_uri), None)
+    if taken is not None:
+        raise GuideError(
+            entry.path.file,
+            [Problem("id", f"{entry.path.id!r}, whose page /{file.url} is also the address of docs/{taken.src_uri}", f"no hand-written page under docs/{FOLDER}/{entry.path.id}/", f"move or rename docs/{taken.src_uri}, or give the path another id (and rename its file)")],
+            SECTION,
+        )
+    add_pages(config, files, [file])
+    build.pages[file.src_uri] = entry
+    build.files[(entry.path.id, part)] = file
+
+
+def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
+    path, ui = entry.path, build.ui[lang]
+    if entry.kind == "path":
+        title, description, sources = path.title[lang], path.description[lang], path.sources
+    elif entry.kind == "module":
+        module = entry.module
+        number = path.modules.index(module) + 1
+        title, sources = module.title[lang], module.sources
+        description = ui["training_module_description"].format(number=number, total=len(path.modules), path=path.title[lang], module=module.title[lang])
+        _check_length(description, path, f"modules[{number}].title", "the module's title")
+    else:
+        title = ui["training_certificate_title"].format(path=path.title[lang])
+        description, sources = ui["training_certificate_description"].format(path=path.title[lang]), []
+        _check_length(description, path, "title", "the path's title")
+    meta = {
+        "title": title,
+        "description": description,
+        "audience": [path.audience],
+        "reviewed": path.reviewed,
+        "sources": sources,
+        "template": PAGE_TEMPLATE,
+        "hide": ["toc"],
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def _check_length(description: str, path: TrainingPath, key: str, what: str) -> None:
+    if len(description) > DESCRIPTION_MAX:
+        raise GuideError(
+            path.file,
+            [Problem(key, f"a title that makes the generated page description {len(description)} characters long", f"a description of at most {DESCRIPTION_MAX} characters", f"shorten {what}")],
+            SECTION,
+        )
+
+
+# Rendering.
+
+
+def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
+    build = _current()
+    if build.env is None:
+        build.env = config.theme.get_env()
+    return build.env.get_template(template).render(**context)
+
+
+def _view(build: _Build, entry: _Generated, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    lang = build.written_in(entry.path)
+    path = _path_view(build, entry.path, page, lang)
+    view: dict[str, Any] = {"ui": build.ui[lang], "path": path, "site_name": config.site_name}
+    if entry.kind == "module":
+        number = entry.path.modules.index(entry.module) + 1
+        view["module"] = _module_view(build, entry.path, entry.module, number, page, lang)
+        view["previous"] = path["modules"][number - 2] if number > 1 else None
+        view["next"] = path["modules"][number] if number < len(path["modules"]) else None
+    if entry.kind == "certificate":
+        module_ids = ",".join(module.id for module in entry.path.modules)
+        view["code_input"] = f"{entry.path.id}|{module_ids}|{build.ui[lang]['training_code_date']}"
+    return view
+
+
+def _path_view(build: _Build, path: TrainingPath, page: Page, lang: str) -> dict[str, Any]:
+    def href(part: str = "") -> str:
+        return build.files[(path.id, part)].url_relative_to(page.file)
+
+    return {
+        "id": path.id,
+        "title": path.title[lang],
+        "description": path.description[lang],
+        "role": path.role[lang],
+        "minutes": path.minutes,
+        "objectives": path.objectives[lang],
+        "url": href(),
+        "certificate_url": href(CERTIFICATE),
+        "modules": [
+            {"id": module.id, "number": number, "title": module.title[lang], "url": href(module.id)}
+            for number, module in enumerate(path.modules, start=1)
+        ],
+    }
+
+
+def _module_view(build: _Build, path: TrainingPath, module: Module, number: int, page: Page, lang: str) -> dict[str, Any]:
+    target = build.targets[module.page]
+    _, target_meta = get_data(target.content_string)
+    return {
+        "id": module.id,
+        "number": number,
+        "total": len(path.modules),
+        "title": module.title[lang],
+        "objectives": module.objectives[lang],
+        "reflection": module.reflection[lang],
+        # The page read may be a translation when the path is not (an Arabic guide page).
+        "read": {"title": target_meta.get("title") or module.title[lang], "url": target.url_relative_to(page.file), "lang": getattr(target, "locale", lang)},
+        "questions": [
+            {
+                "number": q_number,
+                "id": f"ag-q{q_number}",
+                "text": question.text[lang],
+                "multiple": question.multiple,
+                "options": [
+                    {"id": f"ag-q{q_number}-{o_number}", "value": str(o_number), "text": option.text[lang], "correct": option.correct}
+                    for o_number, option in enumerate(question.options, start=1)
+                ],
+                "feedback": question.feedback[lang],
+                "source": _citation(build, question.source, lang),
+            }
+            for q_number, question in enumerate(module.questions, start=1)
+        ],
+    }
+
+
+def _citation(build: _Build, key: str, lang: str) -> dict[str, str | None]:
+    source = build.sources.get(key) or {}
+    kind = source.get(f"kind_{lang}") or source.get("kind")
+    return {"publisher": source.get("publisher"), "title": source.get("title"), "kind": kind, "reference": source.get("reference")}
+
+
+# Helpers.
+
+
+def _current() -> _Build:
+    if _build is None:  # on_config always runs first; this only guards a misconfiguration
+        raise GuideError("mkdocs.yml", [Problem("hooks", "training_paths.py without its on_config", "the hook listed in 'hooks:'", "list hooks/training_paths.py under 'hooks:'")], SECTION)
+    return _build
+
+
+def _content_page(files: Files, uri: str) -> File | None:
+    file = files.get_file_from_path(uri)
+    return file if file is not None and file.is_documentation_page() else None
+
+
+def _is_landing(page: Page) -> bool:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri) == LANDING

@@ -1,0 +1,77 @@
+"""hooks/content_security_policy.py: what the deployment's Content-Security-Policy blocks is
+found in the build, on small inputs and in a tiny site; the real site has none of it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuilder import REPO, build_tiny_site, page
+
+sys.path.insert(0, str(REPO / "hooks"))
+from content_security_policy import find_inline_code, is_javascript  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("html", "what"),
+    [
+        ("<script>alert(1)</script>", "an inline <script>"),
+        ('<script type="module">import "./x.js"</script>', "an inline <script>"),
+        ('<script type="text/javascript; charset=utf-8">x()</script>', "an inline <script>"),
+        ('<script type="TEXT/JAVASCRIPT">x()</script>', "an inline <script>"),
+        ('<button onclick="go()">Gå</button>', "an event handler attribute <button onclick=...>"),
+        ('<p style="color: red">Text</p>', 'a style attribute <p style="color: red">'),
+        ("<style>p { color: red }</style>", "a <style> element"),
+        ('<a href="javascript:void(0)">x</a>', 'a javascript: URL <a href="javascript:void(0)">'),
+        ('<a href=" JavaScript:x()">x</a>', "a javascript: URL"),
+    ],
+)
+def test_what_the_policy_blocks_is_found(html, what):
+    found = find_inline_code(f"<!doctype html>\n<html><body>\n{html}\n</body></html>")
+    assert len(found) == 1, found
+    assert found[0].what.startswith(what), found[0].what
+    assert found[0].line == 3
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<script src="assets/javascripts/x.js"></script>',
+        '<script id="__config" type="application/json">{"base": "."}</script>',
+        '<script type="application/ld+json">{"@type": "WebSite"}</script>',
+        "<script></script>",
+        '<a href="https://example.org/">x</a>',
+        '<a href="sida/">x</a>',
+        '<link rel="stylesheet" href="assets/stylesheets/x.css">',
+        "<p>onclick is a word, style too, and javascript: in text</p>",
+    ],
+)
+def test_what_the_policy_allows_passes(html):
+    assert find_inline_code(f"<html><body>{html}</body></html>") == []
+
+
+def test_script_types():
+    assert is_javascript("") and is_javascript("module") and is_javascript("application/javascript")
+    assert not is_javascript("application/json") and not is_javascript("text/x-template")
+
+
+def test_an_inline_script_in_a_page_stops_the_build(tmp_path):
+    body = 'Text.\n\n<script>document.title = "x"</script>\n\n<p onclick="x()">Klicka</p>'
+    result = build_tiny_site(tmp_path, {"index.md": page("Start"), "guide.md": page("Guide", body)})
+    assert result.returncode != 0
+    assert "guide.md: the Content-Security-Policy would block 2 inline script(s) or style(s):" in result.output
+    assert "an inline <script>: 'document.title = \"x\"'" in result.output
+    assert "an event handler attribute <p onclick=...>" in result.output
+    assert "See EDITING.md, section 'Scripts and styles'." in result.output
+
+
+def test_the_real_site_has_no_inline_script_or_style(site):
+    for html in site.site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert find_inline_code(text) == [], html
+        # Material's configuration stays, as data the browser does not run.
+        if html.name == "index.html":
+            config = BeautifulSoup(text, "lxml").find("script", id="__config")
+            assert config is not None and config["type"] == "application/json"
