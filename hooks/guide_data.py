@@ -56,6 +56,8 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)  # PyYAML's own error ('!!set 0')
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -91,7 +93,9 @@ def parse_yaml(text: str, *, file: str, section: str) -> Any:
     """Parse YAML text, turning a syntax error or a repeated key into a GuideError."""
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
-    except (yaml.YAMLError, RecursionError) as error:
+    # The Python errors: what construct_object could not place (a set or mapping that
+    # PyYAML finishes building after the fact, e.g. a document that is '!!set 0').
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, IndexError, OverflowError, AttributeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
         reason = getattr(error, "problem", None) or str(error)

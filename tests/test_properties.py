@@ -250,6 +250,6 @@ def test_any_front_matter_data_is_accepted_or_rejected_with_a_clear_message(docu
 
 def test_the_errors_found_so_far_stay_fixed(folder):
     # Inputs that once ended in a traceback, kept as examples of the properties above.
-    for text in ("reviewed: 2026-02-30\n", "{[1]: 2}\n", "? [a, b]\n: c\n", "a: 2026-13-01\n", "!!int", "!!timestamp", "a: !!binary x!"):
+    for text in ("reviewed: 2026-02-30\n", "{[1]: 2}\n", "? [a, b]\n: c\n", "a: 2026-13-01\n", "!!int", "!!timestamp", "a: !!binary x!", "!!set 0"):
         with pytest.raises(GuideError):
             _yaml(text, folder)

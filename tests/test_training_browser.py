@@ -176,10 +176,12 @@ def test_progress_is_saved_to_a_file_reset_and_loaded_back(page_session, base_ur
     )
     expect(status).to_contain_text("Filen gick inte att använda.")
     expect(progress).to_have_text(f"0 av {len(PATH.modules)} moduler klara")
+    status.evaluate("el => { el.textContent = ''; }")  # so that the next message is a new one
     page.get_by_label("Hämta framsteg från en sparad fil").set_input_files(
         files=[{"name": "trasig.json", "mimeType": "application/json", "buffer": b"{inte json"}]
     )
     expect(status).to_contain_text("Inget har ändrats.")
+    expect(progress).to_have_text(f"0 av {len(PATH.modules)} moduler klara")
 
     page.get_by_label("Hämta framsteg från en sparad fil").set_input_files(str(saved))
     expect(status).to_have_text("Dina framsteg är hämtade från filen.")

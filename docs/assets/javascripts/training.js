@@ -153,14 +153,21 @@
     }
   }
 
-  // Put a message in a live region; emptied first, so that a repeated message is announced again.
+  // Put a message in a live region; emptied first, so that a repeated message is announced
+  // again. Only the latest message of a region is shown, however quickly they follow.
+  var latest = new WeakMap();
   function announce(region, build, kind) {
     if (!region) {
       return;
     }
+    var token = {};
+    latest.set(region, token);
     region.textContent = "";
     region.classList.remove("ag-training-feedback--right", "ag-training-feedback--wrong");
     window.setTimeout(function () {
+      if (latest.get(region) !== token) {
+        return;
+      }
       if (kind) {
         region.classList.add("ag-training-feedback--" + kind);
       }
@@ -234,13 +241,17 @@
     });
 
     var input = tools.querySelector("[data-ag-import]");
+    var importRun = 0; // only the latest chosen file counts, however long an earlier one takes
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
+      var run = (importRun += 1);
       if (!file) {
         return;
       }
       var reject = function () {
-        announce(status, strings.import_bad, "wrong");
+        if (run === importRun) {
+          announce(status, strings.import_bad, "wrong");
+        }
       };
       if (file.size > MAX_FILE_BYTES) {
         input.value = "";
@@ -248,6 +259,9 @@
         return;
       }
       file.text().then(function (text) {
+        if (run !== importRun) {
+          return;
+        }
         var loaded = null;
         try {
           loaded = validated(JSON.parse(text));
