@@ -222,8 +222,10 @@ def test_fact_whose_source_is_not_registered_fails(tmp_path):
 
 
 def test_tiny_site_renders_facts_laws_and_keeps_examples_in_code(tmp_path):
+    # Every built language needs the law's name (the real site builds sv, en, ar and fi).
     law = (
-        "sol:\n  law: {sv: socialtjänstlagen (2025:400), en: the Social Services Act (2025:400)}\n"
+        "sol:\n  law: {sv: socialtjänstlagen (2025:400), en: the Social Services Act (2025:400),"
+        " ar: قانون الخدمات الاجتماعية (2025:400), fi: sosiaalipalvelulaki (2025:400)}\n"
         "  source: sfs-2025-400\n  provision: 1 kap. 1 §  # test data\n  verified: 2026-11-22\n"
     )
     body = "Hela [[fact:reduced_working_hours]] personer. Det står i [[law:sol]].\n\nSkriv `[[fact:adults_caring]]`."
