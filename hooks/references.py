@@ -10,7 +10,8 @@ Registry formats (see EDITING.md, sections 'Sources', 'Facts' and 'Law reference
 - data/sources.yml: `publisher`, `title`, `kind` (default language) and `kind_<lang>`
   for every other built language; optional `date`, `reference`, `url`, `cited_in`,
   `note`/`note_<lang>`, and `cite`/`cite_<lang>` (a short name for inline citations,
-  where the publisher is too long to repeat in running text).
+  where the publisher is too long to repeat in running text); `read` (the day an editor
+  read it) and `check_again` (the day to read it again), for sources beyond the seeds.
 - data/facts.yml: one text per built language (`sv:`, `en:`), `source:`, optional `note:`.
 - data/law.yml: `law: {sv:, en:}`, `source:`, optional `provision:` (text, or one text
   per language) that is printed only with `verified: YYYY-MM-DD`, optional `note:`.
@@ -32,7 +33,7 @@ SOURCES_SECTION = "Sources"
 FACTS_SECTION = "Facts"
 LAW_SECTION = "Law references"
 
-_SOURCE_FIELDS = ("publisher", "title", "date", "reference", "url", "cited_in")
+_SOURCE_FIELDS = ("publisher", "title", "date", "reference", "url", "cited_in", "read", "check_again")
 _SOURCE_LOCALISED = {"kind": True, "note": False, "cite": False}  # field: required
 
 
@@ -48,6 +49,8 @@ class Source:
     cited_in: str | None = None
     note: dict[str, str] = field(default_factory=dict)
     cite: dict[str, str] = field(default_factory=dict)
+    read: dt.date | None = None  # the day an editor read the source
+    check_again: dt.date | None = None  # the day it should be read again
 
     def citation_name(self, language: str) -> str:
         """How the source is named in running text: its short name or its publisher,
@@ -124,6 +127,10 @@ def _load_sources(path: Path, langs: Languages) -> dict[str, Source]:
         date = entry.get("date")
         if date is not None and not isinstance(date, dt.date):
             problems.append(Problem(f"{key}.date", describe(date), "a date written YYYY-MM-DD, without quotes", "write the date the document gives, or remove 'date:'"))
+        for name, fix in (("read", "write the day you read the source"), ("check_again", "write the day the source should be read again (a year at most)")):
+            value = entry.get(name)
+            if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+                problems.append(Problem(f"{key}.{name}", describe(value), "a date written YYYY-MM-DD, without quotes", f"{fix}, or remove '{name}:'"))
         if len(problems) == before:
             sources[str(key)] = Source(
                 key=str(key),
@@ -136,6 +143,8 @@ def _load_sources(path: Path, langs: Languages) -> dict[str, Source]:
                 cited_in=entry.get("cited_in"),
                 note=localised["note"],
                 cite=localised["cite"],
+                read=entry.get("read"),
+                check_again=entry.get("check_again"),
             )
     for key, entry in registry.items():
         cited_in = entry.get("cited_in") if isinstance(entry, dict) else None

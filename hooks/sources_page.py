@@ -128,6 +128,8 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
     ]
     if source.date:
         details.append((texts["sources_date"], source.date.isoformat()))
+    if source.read:
+        details.append((texts["sources_read"], source.read.isoformat()))
     if source.reference:
         details.append((texts["sources_reference"], escape(source.reference)))
     if source.url:
