@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from browser_checks import axe_results
 from conftest import PageSession, serve
 from mkdocs.exceptions import PluginError
 from sitebuilder import FRONT_MATTER, REPO, build_tiny_site, page
@@ -365,13 +366,11 @@ def test_a_badly_written_video_name_in_front_matter_fails_the_build(tmp_path):
 
 
 def test_the_page_with_a_video_is_accessible_and_its_captions_load(browser, with_video):
-    from axe_playwright_python.sync_playwright import Axe
-
     with contextmanager(serve)(with_video) as base:
         session = PageSession(browser, base)
         try:
             session.page.goto(base + PRESENTATION + "/", wait_until="networkidle")
-            results = Axe().run(session.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            results = axe_results(session.page)
             assert results.violations_count == 0, results.generate_report()
             assert session.external_requests == []
             assert session.console_errors == []

@@ -15,7 +15,7 @@ import re
 import sys
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from browser_checks import axe_results
 from playwright.sync_api import expect
 from sitebuilder import REPO
 from test_training_data import BUILT, CONFIGURED, OTHER_LANGUAGES, SOURCES
@@ -23,8 +23,6 @@ from test_training_data import BUILT, CONFIGURED, OTHER_LANGUAGES, SOURCES
 sys.path.insert(0, str(REPO / "hooks"))
 import training_data  # noqa: E402
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE = Axe()
 STORAGE_KEY = "anhorigguiden.training"
 PATHS = training_data.load_paths(REPO / "data" / "paths", languages=BUILT, known_sources=SOURCES, configured=CONFIGURED)
 PATH = PATHS[0]  # the first path in the guide's order
@@ -37,7 +35,7 @@ def check_code(path_id: str, module_ids: list[str], date: str) -> str:
 
 
 def assert_accessible(page, state: str) -> None:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = axe_results(page)
     assert results.violations_count == 0, f"{state}:\n{results.generate_report()}"
 
 
