@@ -638,7 +638,6 @@ def measure_serve(sites: list[Site], page: str, page_url: str, rounds: int, edit
             page_file = site.docs / page
             original = page_file.read_text(encoding="utf-8")
             try:
-                port = free_port()
                 serve_once(site, page_file, original, page_url, round_, edits, results[site.name])
             finally:
                 page_file.write_text(original, encoding="utf-8")

@@ -16,7 +16,9 @@ fi
 wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$wanted" ]; then
   echo "setup: installing requirements.txt into $VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  # --require-hashes: every package, dependencies included, must match the sha256 that
+  # requirements.txt records (generated from requirements.in by pip-compile; README).
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
   echo "$wanted" > "$STAMP"
 fi
 
@@ -24,7 +26,7 @@ if [ "${1:-}" = "--browser" ]; then
   CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
   if [ ! -x "$CHROMIUM" ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-      echo "setup: installing Debian's chromium"
+      echo "setup: installing with apt-get: chromium (Debian's browser, for the browser tests)"
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else
@@ -41,7 +43,7 @@ if [ "${1:-}" = "--browser" ]; then
   NGINX=${NGINX:-/usr/sbin/nginx}
   if [ ! -x "$NGINX" ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-      echo "setup: installing Debian's nginx (for the deployment tests)"
+      echo "setup: installing with apt-get: nginx (for the deployment tests; its system service is not started)"
       apt-get update -qq
       own_policy=""
       if [ ! -e /usr/sbin/policy-rc.d ]; then
@@ -67,7 +69,7 @@ if [ "${1:-}" = "--browser" ]; then
   # pinned in package.json and package-lock.json), run with Debian's Java.
   if ! command -v java >/dev/null; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-      echo "setup: installing Debian's default-jre-headless (for the HTML checker)"
+      echo "setup: installing with apt-get: default-jre-headless (Java, to run the HTML checker vnu-jar)"
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
     else
@@ -81,7 +83,7 @@ if [ "${1:-}" = "--browser" ]; then
       echo "setup: the HTML check needs npm to install vnu-jar. Install it as root with: apt-get install npm" >&2
       exit 1
     fi
-    echo "setup: installing package-lock.json (vnu-jar) into node_modules/"
+    echo "setup: installing with npm ci: vnu-jar (the HTML checker), as package-lock.json pins it with its integrity hash"
     # --ignore-scripts: vnu-jar's install script would download a Java runtime; we use Debian's.
     npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
     echo "$lock" > node_modules/.package-lock.sha256

@@ -29,6 +29,8 @@ from sitebuilder import REPO, BuildResult, run_mkdocs
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 DEPLOY = REPO / "deploy" / "nginx"
 SUBPATH = "/anhorigguiden/"
+# The HSTS header of the test host, as shipped in deploy/nginx/anhorigguiden-host-headers.conf.
+HOST_HSTS = "max-age=31536000"
 
 
 # --- building ---------------------------------------------------------------------------
@@ -132,7 +134,15 @@ def subpath_server_block(www: Path, port: int) -> str:
     location = (DEPLOY / name).read_text(encoding="utf-8")
     location = replace_once(location, "    root /var/www;\n", f"    root {www};\n", file=name)
     (www / "index.html").write_text("<!doctype html><title>Kommunens webbplats</title><p>Annan webbplats.</p>", encoding="utf-8")
-    return f"server {{\n    listen 127.0.0.1:{port};\n    server_name localhost;\n    root {www};\n{location}\n}}\n"
+    # What a host's server block commonly has: HSTS for the whole host, and a regular-
+    # expression location that caches scripts, styles and images for 30 days. Neither may
+    # change what the guide's own answers carry.
+    return (
+        f"server {{\n    listen 127.0.0.1:{port};\n    server_name localhost;\n    root {www};\n"
+        f"    add_header Strict-Transport-Security \"{HOST_HSTS}\" always;\n"
+        "    location ~* \\.(css|js|svg|png|jpg)$ {\n        expires 30d;\n    }\n"
+        f"{location}\n}}\n"
+    )
 
 
 def _main_conf(work: Path) -> str:
