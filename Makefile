@@ -1,5 +1,5 @@
 # The commands a person needs. Each sets itself up first (scripts/setup.sh is idempotent).
-.PHONY: setup serve build build-offline print test check bench
+.PHONY: setup serve build build-offline print test check bench review
 
 setup:
 	scripts/setup.sh
@@ -33,3 +33,9 @@ check:
 bench:
 	scripts/setup.sh --browser
 	.venv/bin/python scripts/bench.py $(BENCH_ARGS)
+
+# What is due for review (pages, translations, sources, law references, training paths),
+# the oldest first; never fails. REVIEW_ARGS="--html site/redaktion/granskning/index.html"
+# also writes a page for the editors (not linked from the guide).
+review: setup
+	.venv/bin/python scripts/review_report.py $(REVIEW_ARGS)
