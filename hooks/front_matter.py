@@ -196,7 +196,7 @@ def _theme_file(kind: str, theme_files: Callable[[], frozenset[str]] | None) -> 
         name = text if kind == "template" else f".icons/{text}.svg"
         if theme_files is not None and name not in theme_files():
             raise _Invalid(
-                f"a {kind} that exists in overrides/ or in Material for MkDocs",
+                f"{'an icon' if kind == 'icon' else 'a template'} that exists in overrides/ or in Material for MkDocs",
                 f"correct the name (Material's icons: https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/), or remove the key",
             )
         return text

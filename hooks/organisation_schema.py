@@ -34,7 +34,7 @@ from colour_contrast import (
     normalise,
 )
 from email_validator import EmailNotValidError, validate_email
-from guide_data import GuideError, Problem, describe, load_yaml_file
+from guide_data import GuideError, Problem, build_day, describe, future_date_problem, load_yaml_file
 from logo_check import logo_problem
 from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, TITLE_MAX, WEB_SCHEMES, text_flaw, url_flaw
 
@@ -209,12 +209,15 @@ def load(path: Path, *, languages: list[str], sections: list[str]) -> Organisati
             SECTION,
         )
     data = load_yaml_file(path, section=SECTION)
-    return validate(data, file=_label(path), base=path.parent, languages=languages, sections=sections, source=path)
+    return validate(data, file=_label(path), base=path.parent, languages=languages, sections=sections, source=path, today=build_day())
 
 
-def validate(data: Any, *, file: str, base: Path, languages: list[str], sections: list[str], source: Path | None = None) -> Organisation:
-    """Check the parsed file. `base` resolves relative paths (logo, local_pages)."""
-    checker = _Checker(file=file, base=base, languages=languages, sections=sections)
+def validate(
+    data: Any, *, file: str, base: Path, languages: list[str], sections: list[str], source: Path | None = None, today: dt.date | None = None
+) -> Organisation:
+    """Check the parsed file. `base` resolves relative paths (logo, local_pages); a date
+    after `today` (a review that has not happened yet) is refused."""
+    checker = _Checker(file=file, base=base, languages=languages, sections=sections, today=today)
     result = checker.top(data)
     if checker.problems:
         raise GuideError(file, checker.problems, SECTION)
@@ -237,6 +240,7 @@ class _Checker:
     base: Path
     languages: list[str]
     sections: list[str]
+    today: dt.date | None = None
     problems: list[Problem] = field(default_factory=list)
 
     # -- structure
@@ -365,8 +369,11 @@ class _Checker:
 
     def date(self, key: str, value: Any) -> dt.date:
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
+            future = future_date_problem(key, value, today=self.today, fix="write the day it happened, today at the latest") if self.today else None
+            if future:
+                raise _Invalid(future.expected, future.fix, found=future.found)
             return value
         raise _Invalid("a date written YYYY-MM-DD, without quotes", f"write e.g. '{key.rsplit('.', 1)[-1]}: 2026-11-22'")
 
