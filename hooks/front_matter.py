@@ -78,10 +78,10 @@ def check_folder_defaults(
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     """Before MkDocs reads the page: its bytes, its front matter and the folder defaults."""
     path = page.file.abs_src_path
+    # An organisation's local pages have a path too: they are read like upstream's pages.
     if not path:
         return page  # generated in memory by a hook, which validates its own data
-    # An organisation's local pages are read from its folder like upstream's pages.
-    source = decode_utf8(Path(path).read_bytes(), file=page.file.src_uri, section=SECTION)
+    source = decode_utf8(Path(path).read_bytes(), file=page.file.src_uri, section="Pages")
     front = _front_matter(source, file=page.file.src_uri)
     _check_default_types(front, page.file.src_path, file=page.file.src_uri)
     return page

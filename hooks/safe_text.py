@@ -35,7 +35,6 @@ _MARKUP = re.compile(r"[<>]")
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f-\x9f]")
 
 WEB_SCHEMES = ("https", "http")
-LINK_SCHEMES = ("https", "http", "mailto", "tel")
 
 
 @dataclass(frozen=True)

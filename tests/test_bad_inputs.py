@@ -35,6 +35,7 @@ from bad_inputs import (
 )
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.yaml import yaml_load
 from org_site import tiny, write_organisation
 from sitebuilder import REPO, UNTRANSLATED, build_tiny_site, page
 
@@ -364,3 +365,13 @@ def test_organisation_text_in_the_statement_and_footer_is_shown_as_written(tmp_p
     assert "1. [Se](javascript:alert(1)) `kod`" in article.get_text()
     footer = statement.find(class_="ag-footer__publisher")
     assert name in footer.get_text() and not footer.find("a")
+
+
+def test_templates_do_not_crash_without_the_interface_text_hook(tmp_path: Path) -> None:
+    """404.html and every page's review date read `ui`, which a hook injects: a copy that
+    leaves the hook out still builds (with empty labels) instead of failing in Jinja."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        hooks = [str(REPO / hook) for hook in yaml_load(handle)["hooks"] if not hook.endswith("ui_strings.py")]
+    result = build_tiny_site(tmp_path, {"index.md": page("Start")}, config={"hooks": hooks})
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "site" / "404.html").is_file()
