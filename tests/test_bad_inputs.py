@@ -375,3 +375,9 @@ def test_templates_do_not_crash_without_the_interface_text_hook(tmp_path: Path) 
     result = build_tiny_site(tmp_path, {"index.md": page("Start")}, config={"hooks": hooks})
     assert result.returncode == 0, result.output
     assert (tmp_path / "site" / "404.html").is_file()
+
+
+def test_markers_nobody_replaces_are_named_even_when_they_look_like_markup(tmp_path: Path) -> None:
+    body = "Omkring [[fatc:adults_caring]] vuxna.\n\nSe [[<img src=x onerror=alert(1)>]].\n"
+    result = build_tiny_site(tmp_path, {"index.md": page("Start"), "stod.md": page("Stöd", body)})
+    _fails_cleanly(result, "stod.md", "key '[[fatc:adults_caring]]'", "key '[[<img src=x onerror=alert(1)>]]'", "the unknown kind", "2 problem(s)")
