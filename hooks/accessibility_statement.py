@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from i18n_pages import add_pages, link_alternates, page_file
+from markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -76,6 +77,8 @@ def render(config: MkDocsConfig, language: str) -> str:
     # site is fully compliant (the statement says so).
     compliance = a.compliance or "partial"
     env = config.theme.get_env()
+    # Organisation text becomes Markdown: as written, with no links or markup of its own.
+    env.filters["markdown_text"] = escape
     return env.get_template(TEMPLATE).render(
         language=language,
         site_name=config.site_name,

@@ -1,8 +1,13 @@
 """Front-matter schema: every page states its title, description, audience, review date
 and sources, and nothing else slips through.
 
-Events: on_config (loads the sources registry), on_page_markdown (after Material's
-`meta` plugin has merged the folder defaults from `.meta.yml`). Touches every page.
+Events: on_config (loads the sources registry); on_files (priority 50, before Material's
+`meta` plugin reads them: every folder's `.meta.yml` is UTF-8, plain YAML without aliases,
+and holds only front-matter keys with valid values); on_pre_page (before MkDocs reads the
+page: the file is UTF-8, its front matter parses, and no key has another type than the
+folder's default for it, which would stop the `meta` plugin's merge with a traceback);
+on_page_markdown (after the `meta` plugin has merged the folder defaults). Touches every
+page.
 Also makes sure each page starts with an H1 taken from its title, so that the page has a
 heading to skip to and a table of contents entry.
 """
@@ -10,20 +15,22 @@ heading to skip to and a table of contents entry.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, data_dir, describe, load_yaml_file, parse_yaml
+from guide_data import GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from safe_text import DESCRIPTION_MAX, TITLE_MAX, text_flaw
 
 SECTION = "Front matter"
 AUDIENCES = ("anhoriga", "personal", "organisation")
-DESCRIPTION_MAX = 200
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 
 # Material's own keys that pages may set, with what each accepts.
@@ -31,44 +38,108 @@ _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.
 _H1_RE = re.compile(r"^#[ \t]+\S", re.MULTILINE)
 
 _sources: dict[str, Any] = {}
+_theme_files: frozenset[str] | None = None  # the theme's templates and icons, read when a page names one
+_folder_defaults: dict[str, dict[str, Any]] = {}  # each .meta.yml's src_path: its checked keys
+META_FILE = ".meta.yml"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _sources
+    global _sources, _theme_files
+    _theme_files = None
     registry = load_yaml_file(data_dir(config) / "sources.yml", section="Sources")
     _sources = registry if isinstance(registry, dict) else {}
 
 
+@event_priority(50)  # before Material's meta plugin (0) reads the .meta.yml files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _folder_defaults.clear()
+    for file in files:
+        if posixpath.basename(file.src_uri) == META_FILE and file.abs_src_path:
+            _folder_defaults[file.src_path] = check_folder_defaults(
+                Path(file.abs_src_path).read_bytes(), file=file.src_uri, known_sources=_sources, today=build_day(), theme_files=lambda: _theme(config)
+            )
+    return files
+
+
+def check_folder_defaults(
+    data: bytes, *, file: str, known_sources: dict[str, Any], today: dt.date | None = None, theme_files: Callable[[], frozenset[str]] | None = None
+) -> dict[str, Any]:
+    """A folder's `.meta.yml`: the keys it sets, each valid as in a page's front matter."""
+    defaults = parse_yaml(decode_utf8(data, file=file, section=SECTION), file=file, section=SECTION)
+    if defaults is None:
+        return {}
+    if not isinstance(defaults, dict):
+        raise GuideError(file, [Problem("(file)", describe(defaults), "'key: value' lines with front-matter keys", "write each default as 'key: value' on its own line, e.g. 'audience: [anhoriga]'")], SECTION)
+    validate(defaults, file=file, known_sources=known_sources, today=today, theme_files=theme_files, partial=True)
+    return defaults
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    """Before MkDocs reads the page: its bytes, its front matter and the folder defaults."""
+    path = page.file.abs_src_path
+    # An organisation's local pages have a path too: they are read like upstream's pages.
+    if not path:
+        return page  # generated in memory by a hook, which validates its own data
+    source = decode_utf8(Path(path).read_bytes(), file=page.file.src_uri, section="Pages")
+    front = _front_matter(source, file=page.file.src_uri)
+    _check_default_types(front, page.file.src_path, file=page.file.src_uri)
+    return page
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _reject_broken_yaml(page)
-    page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources)
+    page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources, today=build_day(), theme_files=lambda: _theme(config))
     if not _H1_RE.search(markdown):
         markdown = f"# {page.meta['title']}\n\n{markdown}"
     return markdown
 
 
-def validate(meta: dict[str, Any], *, file: str, known_sources: dict[str, Any]) -> dict[str, Any]:
-    """Check one page's merged metadata; return it normalised or raise with every problem."""
+def _theme(config: MkDocsConfig) -> frozenset[str]:
+    global _theme_files
+    if _theme_files is None:
+        _theme_files = frozenset(config.theme.get_env().list_templates())
+    return _theme_files
+
+
+def validate(
+    meta: dict[str, Any],
+    *,
+    file: str,
+    known_sources: dict[str, Any],
+    today: dt.date | None = None,
+    theme_files: Callable[[], frozenset[str]] | None = None,
+    partial: bool = False,
+) -> dict[str, Any]:
+    """Check one page's merged metadata; return it normalised or raise with every problem.
+
+    `today`: a `reviewed` date after it is refused. `theme_files`: the theme's template
+    and icon files, asked for only when the page names a `template` or an `icon`.
+    `partial`: a folder's defaults, where no key is required.
+    """
     problems: list[Problem] = []
     result = dict(meta)
-    for key, (required, check) in _schema(known_sources).items():
+    for key, (required, check) in _schema(known_sources, theme_files).items():
         if key not in meta:
-            if required:
+            if required and not partial:
                 problems.append(_missing(key))
             continue
         try:
             result[key] = check(meta[key])
         except _Invalid as invalid:
             problems.append(Problem(key, describe(meta[key]), invalid.expected, invalid.fix))
+    reviewed = result.get("reviewed")
+    if today is not None and isinstance(reviewed, dt.date):
+        future = future_date_problem("reviewed", reviewed, today=today, fix="write the day the page was last checked, which is today at the latest")
+        if future:
+            problems.append(future)
     # Keys with two leading underscores are Material's own bookkeeping (the meta plugin's).
     authored = {key for key in meta if not str(key).startswith("__")}
-    for key in sorted(authored - set(_schema(known_sources)), key=str):
+    for key in sorted(authored - set(_schema(known_sources, theme_files)), key=str):
         problems.append(
             Problem(
                 str(key),
                 "an unknown key",
-                "one of " + ", ".join(sorted(_schema(known_sources))),
+                "one of " + ", ".join(sorted(_schema(known_sources, theme_files))),
                 "correct the spelling, or remove the key",
             )
         )
@@ -90,14 +161,47 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
-def _description(value: Any) -> str:
+def _plain(value: Any, max_length: int, too_long: str) -> str:
+    """A line of plain text: Material prints titles and descriptions without escaping them."""
     text = _text(value)
-    if len(text) > DESCRIPTION_MAX:
-        raise _Invalid(
-            f"at most {DESCRIPTION_MAX} characters (found {len(text)})",
-            "shorten it to one sentence that says what the page answers",
-        )
+    if len(text) > max_length:
+        raise _Invalid(f"at most {max_length} characters (found {len(text)})", too_long)
+    flaw = text_flaw(text, max_length=max_length)
+    if flaw:
+        raise _Invalid(f"{flaw.expected} (found {flaw.found})", flaw.fix)
     return text
+
+
+def _title(value: Any) -> str:
+    return _plain(value, TITLE_MAX, "shorten it to the reader's question in a few words")
+
+
+def _description(value: Any) -> str:
+    return _plain(value, DESCRIPTION_MAX, "shorten it to one sentence that says what the page answers")
+
+
+def _theme_file(kind: str, theme_files: Callable[[], frozenset[str]] | None) -> Callable[[Any], str]:
+    """A `template:` or `icon:` that the theme has: an unknown one stops the build at the
+    page rather than with a traceback from Jinja."""
+    pattern = r"[A-Za-z0-9_][A-Za-z0-9_./-]*\.html" if kind == "template" else r"[a-z0-9-]+(?:/[a-z0-9_-]+)+"
+    example = "template: main.html" if kind == "template" else "icon: material/account-heart"
+
+    def check(value: Any) -> str:
+        text = _text(value)
+        if not re.fullmatch(pattern, text) or ".." in text.split("/"):
+            raise _Invalid(
+                "the name of one of the theme's templates, e.g. main.html" if kind == "template" else "the name of one of the theme's icons, e.g. material/account-heart",
+                f"write e.g. '{example}', or remove the key",
+            )
+        name = text if kind == "template" else f".icons/{text}.svg"
+        if theme_files is not None and name not in theme_files():
+            raise _Invalid(
+                f"{'an icon' if kind == 'icon' else 'a template'} that exists in overrides/ or in Material for MkDocs",
+                f"correct the name (Material's icons: https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/), or remove the key",
+            )
+        return text
+
+    return check
 
 
 def _audience(value: Any) -> list[str]:
@@ -180,10 +284,10 @@ def _page_path(value: Any) -> str:
     return value.strip()
 
 
-def _schema(known_sources: dict[str, Any]) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
+def _schema(known_sources: dict[str, Any], theme_files: Callable[[], frozenset[str]] | None = None) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
     """Every key a page may carry: (required, check). Add new keys here, never elsewhere."""
     return {
-        "title": (True, _text),
+        "title": (True, _title),
         "description": (True, _description),
         "audience": (True, _audience),
         "reviewed": (True, _reviewed),
@@ -198,8 +302,8 @@ def _schema(known_sources: dict[str, Any]) -> dict[str, tuple[bool, Callable[[An
         # Material's own keys
         "hide": (False, _hide),
         "search": (False, _search),
-        "template": (False, _text),
-        "icon": (False, _text),
+        "template": (False, _theme_file("template", theme_files)),
+        "icon": (False, _theme_file("icon", theme_files)),
     }
 
 
@@ -214,25 +318,45 @@ def _missing(key: str) -> Problem:
     return Problem(key, "nothing (the key is missing)", "a value for this required key", f"add the line '{examples[key]}' to the front matter")
 
 
-def _reject_broken_yaml(page: Page) -> None:
-    """MkDocs silently drops front matter whose YAML does not parse: detect that here."""
-    path = page.file.abs_src_path
-    if not path:
-        return  # generated in memory by a hook, which validates its own data
-    source = Path(path).read_text(encoding="utf-8-sig")
+def _front_matter(source: str, *, file: str) -> dict[str, Any]:
+    """The page's front matter, parsed strictly (a repeated key or a YAML alias is refused).
+
+    MkDocs silently drops front matter whose YAML does not parse: detect that here.
+    """
     if not source.startswith("---"):
-        return
+        return {}
     match = _FRONT_MATTER_RE.match(source)
     if not match:
         raise GuideError(
-            page.file.src_uri,
+            file,
             [Problem("(front matter)", "an opening '---' with no closing '---' line", "front matter between two lines of '---'", "add a line with '---' after the last key")],
             SECTION,
         )
-    data = parse_yaml(match.group(1), file=page.file.src_uri, section=SECTION)
+    data = parse_yaml(match.group(1), file=file, section=SECTION)
     if not isinstance(data, dict):
         raise GuideError(
-            page.file.src_uri,
+            file,
             [Problem("(front matter)", describe(data), "'key: value' lines", "write each setting as 'key: value' on its own line")],
             SECTION,
         )
+    return data
+
+
+def _check_default_types(front: dict[str, Any], src_path: str, *, file: str) -> None:
+    """A page may override a folder default, but with a value of the same type: Material's
+    meta plugin merges them type-safely and stops with a traceback otherwise."""
+    problems = []
+    for meta_path, defaults in _folder_defaults.items():
+        if not src_path.startswith(os.path.dirname(meta_path)):
+            continue  # the same test as Material's meta plugin
+        shown = meta_path.replace(os.sep, "/")
+        for key in sorted(set(front) & set(defaults), key=str):
+            if type(front[key]) is not type(defaults[key]):
+                fix = (
+                    f"write a list, as {shown} does, e.g. '{key}: [{front[key]}]'"
+                    if isinstance(defaults[key], list)
+                    else f"write it the way {shown} writes it"
+                )
+                problems.append(Problem(str(key), f"{describe(front[key])}, while {shown} gives {describe(defaults[key])}", "a value of the same kind as the folder's default", fix))
+    if problems:
+        raise GuideError(file, problems, SECTION)

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from guide_data import GuideError, Problem, describe
+from guide_data import GuideError, Problem, build_day, describe, future_date_problem
 from i18n_pages import add_pages, link_alternates, page_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -59,11 +59,14 @@ def front_matter(title: str, description: str, reviewed: dt.date) -> str:
 
 def reviewed_date(value: Any, key: str, section: str) -> dt.date:
     """A generated page's review date, from mkdocs.yml `extra` (the day its registry was checked)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     name = key.split(".")[-1]
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        future = future_date_problem(key, value, today=build_day(), fix=f"set '{name}:' to the day the registry was last checked, today at the latest")
+        if future:
+            raise GuideError("mkdocs.yml", [future], section)
+        return value
     raise GuideError(
         "mkdocs.yml",
         [

@@ -39,6 +39,7 @@ from guide_data import GuideError, Problem, describe, load_yaml_file
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw
 from site_languages import LANGUAGE_CODE, Languages
 
 SECTION = "Glossary"
@@ -100,6 +101,15 @@ def _term(key: str, lang: str, value: Any, problems: list[Problem]) -> Term | No
     forms = value.get("forms") or []
     if not isinstance(forms, list) or not all(_is_text(form) for form in forms):
         problems.append(Problem(f"{where}.forms", describe(forms), "a list of other forms of the word, e.g. [anhöriga, anhörigas], or []", "write 'forms: [...]' with each form as text"))
+    if len(problems) == before:
+        # Plain text of a sane length: a term is matched in every page and the definition
+        # is shown in every page that has the term.
+        texts = [("term", value["term"], SHORT_TEXT_MAX), ("definition", value["definition"], LONG_TEXT_MAX)]
+        texts += [(f"forms[{index + 1}]", form, SHORT_TEXT_MAX) for index, form in enumerate(forms)]
+        for name, text, max_length in texts:
+            flaw = text_flaw(text, max_length=max_length, multiline=name == "definition")
+            if flaw:
+                problems.append(Problem(f"{where}.{name}", flaw.found, flaw.expected, flaw.fix))
     if len(problems) > before:
         return None
     return Term(key, value["term"].strip(), tuple(form.strip() for form in forms), value["definition"].strip())

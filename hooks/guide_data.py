@@ -6,6 +6,8 @@ sys.path while it loads the hook, so the hooks import this module by its plain n
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,10 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        _refuse_aliases(node)
+        return super().construct_document(node)
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # PyYAML raises plain Python errors for some values it recognises but cannot build
         # ('2026-02-30', an empty '!!int' or '!!timestamp', bad '!!binary'): report them at their place.
@@ -87,6 +93,29 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             raise yaml.constructor.ConstructorError(
                 None, None, f"the value {shown} cannot be read ({error})", node.start_mark
             ) from None
+
+
+_ALIAS_REASON = "a YAML anchor used by an alias ('&name' ... '*name' or '<<: *name'), which these files do not allow"
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """Our data needs no YAML anchors or aliases ('&name', '*name', '<<: *name'): refuse
+    them, since a few hundred bytes of nested aliases expand to gigabytes (an 'alias bomb').
+    The parser gives an alias the very node its anchor names: a node met twice is one."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, _ALIAS_REASON, node.start_mark
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
 
 
 def parse_yaml(text: str, *, file: str, section: str) -> Any:
@@ -106,7 +135,11 @@ def parse_yaml(text: str, *, file: str, section: str) -> Any:
                     key="(YAML syntax)",
                     found=f"{reason} at {where}",
                     expected="valid YAML: 'key: value' pairs, lists with '- ', quotes around text with ':'",
-                    fix=f"correct the YAML at {where}; put text that contains ':' or '#' in quotes",
+                    fix=(
+                        f"write the value out in full instead of the anchor '&name' at {where} and its aliases '*name'"
+                        if _ALIAS_REASON in reason
+                        else f"correct the YAML at {where}; put text that contains ':' or '#' in quotes"
+                    ),
                 )
             ],
             section,
@@ -117,14 +150,58 @@ def load_yaml_file(path: Path, *, section: str) -> Any:
     """Read and strictly parse one YAML data file."""
     label = _display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         raise GuideError(
             label,
             [Problem("(file)", f"it cannot be read ({error.strerror})", "a readable UTF-8 file", "check the path and the file's permissions")],
             section,
         ) from None
-    return parse_yaml(text, file=label, section=section)
+    return parse_yaml(decode_utf8(data, file=label, section=section), file=label, section=section)
+
+
+def decode_utf8(data: bytes, *, file: str, section: str) -> str:
+    """A file's text; a byte that is not UTF-8 is named with its line and column.
+    A byte-order mark at the start (some Windows editors write one) is dropped."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise GuideError(
+            file,
+            [
+                Problem(
+                    "(file)",
+                    f"the byte 0x{data[error.start]:02X} on line {line}, column {column}, which is not UTF-8 (the file is saved in another encoding, e.g. Windows-1252 or Latin-1)",
+                    "a text file saved as UTF-8",
+                    "open the file in your editor and save it again with the encoding 'UTF-8'",
+                )
+            ],
+            section,
+        ) from None
+
+
+def build_day() -> dt.date:
+    """The latest date a 'reviewed' or 'verified' date may have: the day of the build.
+
+    The later of today (UTC) and the day of SOURCE_DATE_EPOCH (hooks/build_date.py sets it
+    to the last commit's time), so that neither a clock behind nor a rebuild of an old
+    commit refuses a date that was in the past when it was written.
+    """
+    today = dt.datetime.now(dt.timezone.utc).date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        today = max(today, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date())
+    return today
+
+
+def future_date_problem(key: str, value: dt.date, *, today: dt.date, fix: str) -> Problem | None:
+    """A date that has not happened yet cannot be the day something was checked."""
+    if value <= today:
+        return None
+    return Problem(key, f"{value.isoformat()}, a date in the future (the build's date is {today.isoformat()})", f"a date on or before {today.isoformat()}", fix)
 
 
 def data_dir(config: MkDocsConfig) -> Path:

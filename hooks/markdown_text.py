@@ -15,7 +15,19 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]#!>])")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 
+# What makes a line a list item or a code fence when it starts with it: "- ", "+ ", "1. ", "~~~".
+_LIST_START = re.compile(r"^([ \t]*)([-+]|\d+(?=\.))", re.MULTILINE)
+_TILDE_FENCE = re.compile(r"^([ \t]*)~", re.MULTILINE)
+
+
 def escape(text: str) -> str:
-    """Text as literal Markdown; numbers keep their digit groups on one line."""
+    """Text as literal Markdown; numbers keep their digit groups on one line.
+
+    Also where a template puts the text at the start of a line: a leading '-', '+' or
+    '1.' would start a list and '~~~' a code block.
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _DIGIT_SPACE.sub("\u00a0", _SPECIAL.sub(r"\\\1", text))
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LIST_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
+    text = _TILDE_FENCE.sub(r"\1&#126;", text)
+    return _DIGIT_SPACE.sub("\u00a0", text)

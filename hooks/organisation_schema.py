@@ -34,7 +34,9 @@ from colour_contrast import (
     normalise,
 )
 from email_validator import EmailNotValidError, validate_email
-from guide_data import GuideError, Problem, describe, load_yaml_file
+from guide_data import GuideError, Problem, build_day, describe, future_date_problem, load_yaml_file
+from logo_check import logo_problem
+from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, TITLE_MAX, WEB_SCHEMES, text_flaw, url_flaw
 
 SECTION = "Organisation"
 PAGE_BACKGROUND = "#ffffff"  # Material's default scheme: the colour links are read against.
@@ -207,12 +209,15 @@ def load(path: Path, *, languages: list[str], sections: list[str]) -> Organisati
             SECTION,
         )
     data = load_yaml_file(path, section=SECTION)
-    return validate(data, file=_label(path), base=path.parent, languages=languages, sections=sections, source=path)
+    return validate(data, file=_label(path), base=path.parent, languages=languages, sections=sections, source=path, today=build_day())
 
 
-def validate(data: Any, *, file: str, base: Path, languages: list[str], sections: list[str], source: Path | None = None) -> Organisation:
-    """Check the parsed file. `base` resolves relative paths (logo, local_pages)."""
-    checker = _Checker(file=file, base=base, languages=languages, sections=sections)
+def validate(
+    data: Any, *, file: str, base: Path, languages: list[str], sections: list[str], source: Path | None = None, today: dt.date | None = None
+) -> Organisation:
+    """Check the parsed file. `base` resolves relative paths (logo, local_pages); a date
+    after `today` (a review that has not happened yet) is refused."""
+    checker = _Checker(file=file, base=base, languages=languages, sections=sections, today=today)
     result = checker.top(data)
     if checker.problems:
         raise GuideError(file, checker.problems, SECTION)
@@ -235,6 +240,7 @@ class _Checker:
     base: Path
     languages: list[str]
     sections: list[str]
+    today: dt.date | None = None
     problems: list[Problem] = field(default_factory=list)
 
     # -- structure
@@ -294,23 +300,43 @@ class _Checker:
     def _top_schema(self) -> dict[str, tuple[bool, Callable[[str, Any], Any]]]:
         return {
             "organisation": (True, self.localized),
-            "name": (False, self.localized),
+            "name": (False, self.site_name),
             "publisher": (False, self.localized),
             "site_url": (False, self.site_url),
             "logo": (False, self.logo),
             "colours": (False, self.colour_map),
             "contacts": (False, self.contacts),
             "local_pages": (False, self.folder),
-            "local_title": (False, self.localized),
+            "local_title": (False, self.title),
             "sections": (False, self.section_list),
             "accessibility": (False, self.accessibility),
         }
 
     # -- text
 
-    def localized(self, key: str, value: Any) -> Localized:
+    def localized(self, key: str, value: Any, *, max_length: int = SHORT_TEXT_MAX, quotes: bool = True) -> Localized:
         """One text for every language, or one text per language with at least the default
-        language's; a language left out shows the default language's text."""
+        language's; a language left out shows the default language's text. Plain text:
+        Material prints the site's name and navigation titles without escaping them."""
+        texts = self._localized(key, value)
+        for lang, text in texts.items():
+            flaw = text_flaw(text, max_length=max_length, quotes=quotes)
+            if flaw:
+                where = f" (in '{lang}')" if isinstance(value, dict) else ""
+                raise _Invalid(flaw.expected, flaw.fix, found=flaw.found + where)
+        return texts
+
+    def localized_long(self, key: str, value: Any) -> Localized:
+        return self.localized(key, value, max_length=LONG_TEXT_MAX)
+
+    def title(self, key: str, value: Any) -> Localized:
+        return self.localized(key, value, max_length=TITLE_MAX)
+
+    def site_name(self, key: str, value: Any) -> Localized:
+        # The theme writes the site's name into an aria-label without escaping it.
+        return self.localized(key, value, max_length=TITLE_MAX, quotes=False)
+
+    def _localized(self, key: str, value: Any) -> Localized:
         default = self.languages[0]
         name = key.rsplit(".", 1)[-1]
         if isinstance(value, str) and value.strip():
@@ -335,23 +361,30 @@ class _Checker:
 
     def plain_text(self, key: str, value: Any) -> str:
         if isinstance(value, str) and value.strip():
+            flaw = text_flaw(value, max_length=SHORT_TEXT_MAX)
+            if flaw:
+                raise _Invalid(flaw.expected, flaw.fix, found=flaw.found)
             return value.strip()
         raise _Invalid("a non-empty line of text", f"write the text after '{key.rsplit('.', 1)[-1]}:'")
 
     def date(self, key: str, value: Any) -> dt.date:
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
+            future = future_date_problem(key, value, today=self.today, fix="write the day it happened, today at the latest") if self.today else None
+            if future:
+                raise _Invalid(future.expected, future.fix, found=future.found)
             return value
         raise _Invalid("a date written YYYY-MM-DD, without quotes", f"write e.g. '{key.rsplit('.', 1)[-1]}: 2026-11-22'")
 
     # -- addresses
 
     def web_address(self, key: str, value: Any) -> str:
-        if isinstance(value, str):
-            parts = urlsplit(value.strip())
-            if parts.scheme in ("http", "https") and parts.netloc and " " not in value.strip():
+        if isinstance(value, str) and value.strip():
+            flaw = url_flaw(value, schemes=WEB_SCHEMES)
+            if flaw is None:
                 return value.strip()
+            raise _Invalid(flaw.expected, flaw.fix, found=flaw.found)
         raise _Invalid("a full web address starting with https:// (or http://)", "copy the address from the browser's address bar, e.g. 'https://www.example.org/anhorigstod'")
 
     def site_url(self, key: str, value: Any) -> str:
@@ -387,6 +420,10 @@ class _Checker:
         looks_right = head.startswith(b"\x89PNG\r\n\x1a\n") if path.suffix.lower() == ".png" else b"<svg" in head
         if not looks_right:
             raise _Invalid(f"a real {path.suffix.lower()[1:].upper()} image", "export the logo again as SVG or PNG", found=f"{value!r}: the file's content is not a {path.suffix.lower()[1:].upper()} image")
+        if path.suffix.lower() == ".svg":
+            flaw = logo_problem(path.read_bytes())
+            if flaw:
+                raise _Invalid(flaw.expected, flaw.fix, found=f"{value!r}: {flaw.found}")
         return path
 
     def folder(self, key: str, value: Any) -> Path:
@@ -476,7 +513,7 @@ class _Checker:
             "compliance": (False, self.compliance),
             "known_gaps": (False, self.known_gaps),
             "assessed": (False, self.date),
-            "method": (False, self.localized),
+            "method": (False, self.localized_long),
             "prepared": (False, self.date),
             "updated": (False, self.date),
             "report": (False, self.report),
@@ -504,7 +541,7 @@ class _Checker:
             raw = self.mapping(
                 path,
                 item,
-                {"what": (True, self.localized), "reason": (True, self.gap_reason), "criteria": (False, self.criteria), "plan": (False, self.localized)},
+                {"what": (True, self.localized_long), "reason": (True, self.gap_reason), "criteria": (False, self.criteria), "plan": (False, self.localized_long)},
                 "'- what: ...' with 'reason:' under it",
             )
             if len(self.problems) == before:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
+from guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
+from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
 from mkdocs.config.defaults import MkDocsConfig
 from site_languages import LANGUAGE_CODE, Languages, languages
 
@@ -85,9 +86,10 @@ def load(config: MkDocsConfig) -> References:
     """Load and check the three registries for the languages this site builds."""
     folder = data_dir(config)
     langs = languages(config)
-    sources = _load_sources(folder / "sources.yml", langs)
+    today = build_day()
+    sources = _load_sources(folder / "sources.yml", langs, today=today)
     facts = _load_facts(folder / "facts.yml", langs, sources)
-    laws = _load_laws(folder / "law.yml", langs, sources)
+    laws = _load_laws(folder / "law.yml", langs, sources, today=today)
     return References(sources, facts, laws)
 
 
@@ -103,7 +105,7 @@ def known_keys(wanted: str, known: dict[str, Any] | list[str]) -> str:
 # --- sources ----------------------------------------------------------------------
 
 
-def _load_sources(path: Path, langs: Languages) -> dict[str, Source]:
+def _load_sources(path: Path, langs: Languages, *, today: dt.date | None = None) -> dict[str, Source]:
     registry = _mapping_file(path, SOURCES_SECTION, "publisher: ..., title: ..., kind: ...")
     problems: list[Problem] = []
     sources = {}
@@ -122,8 +124,15 @@ def _load_sources(path: Path, langs: Languages) -> dict[str, Source]:
             if name in entry and entry[name] is not None and not _is_text(entry[name]):
                 problems.append(Problem(f"{key}.{name}", describe(entry[name]), "text, or no line at all", f"write it as the document prints it, or remove '{name}:'"))
         url = entry.get("url")
-        if _is_text(url) and not url.startswith(("https://", "http://")):
-            problems.append(Problem(f"{key}.url", describe(url), "a full web address starting with https:// or http://", "copy the address exactly as the source prints it, or remove 'url:' (never guess one)"))
+        flaw = url_flaw(url) if _is_text(url) else None
+        if flaw:
+            problems.append(Problem(f"{key}.url", flaw.found, flaw.expected, "copy the address exactly as the source prints it, or remove 'url:' (never guess one)"))
+        for name in ("publisher", "title", "reference"):
+            _plain_text(f"{key}.{name}", entry.get(name), LONG_TEXT_MAX if name == "title" else SHORT_TEXT_MAX, problems)
+        for name, texts in localised.items():
+            for lang, text in texts.items():
+                field_name = name if lang == langs.default else f"{name}_{lang}"
+                _plain_text(f"{key}.{field_name}", text, LONG_TEXT_MAX if name == "note" else SHORT_TEXT_MAX, problems, multiline=name == "note")
         date = entry.get("date")
         if date is not None and not isinstance(date, dt.date):
             problems.append(Problem(f"{key}.date", describe(date), "a date written YYYY-MM-DD, without quotes", "write the date the document gives, or remove 'date:'"))
@@ -131,6 +140,10 @@ def _load_sources(path: Path, langs: Languages) -> dict[str, Source]:
             value = entry.get(name)
             if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
                 problems.append(Problem(f"{key}.{name}", describe(value), "a date written YYYY-MM-DD, without quotes", f"{fix}, or remove '{name}:'"))
+            elif name == "read" and isinstance(value, dt.date) and today is not None:
+                future = future_date_problem(f"{key}.read", value, today=today, fix="write the day you read the source, today at the latest")
+                if future:
+                    problems.append(future)
         if len(problems) == before:
             sources[str(key)] = Source(
                 key=str(key),
@@ -195,6 +208,7 @@ def _load_facts(path: Path, langs: Languages, sources: dict[str, Source]) -> dic
                         f"add '{lang}: \"...\"' under '{key}:', in quotes if it is a number (e.g. \"150 000\")",
                     )
                 )
+            _plain_text(f"{key}.{lang}", value, SHORT_TEXT_MAX, problems)
         _check_source_key(key, entry.get("source"), sources, problems)
         if entry.get("note") is not None and not _is_text(entry["note"]):
             problems.append(Problem(f"{key}.note", describe(entry["note"]), "a line of text for editors", "write the note as text, or remove 'note:'"))
@@ -208,7 +222,7 @@ def _load_facts(path: Path, langs: Languages, sources: dict[str, Source]) -> dic
 # --- law references ---------------------------------------------------------------
 
 
-def _load_laws(path: Path, langs: Languages, sources: dict[str, Source]) -> dict[str, LawReference]:
+def _load_laws(path: Path, langs: Languages, sources: dict[str, Source], *, today: dt.date | None = None) -> dict[str, LawReference]:
     registry = _mapping_file(path, LAW_SECTION, "law: {sv: ..., en: ...}, source: ...")
     problems: list[Problem] = []
     laws = {}
@@ -233,6 +247,10 @@ def _load_laws(path: Path, langs: Languages, sources: dict[str, Source]) -> dict
                         "check the paragraph against the law text and add verified: YYYY-MM-DD, or remove provision",
                     )
                 )
+            elif today is not None:
+                future = future_date_problem(f"{key}.verified", verified, today=today, fix="write the day you checked the provision against the law text, today at the latest")
+                if future:
+                    problems.append(future)
         elif entry.get("verified") is not None and not isinstance(entry["verified"], dt.date):
             problems.append(Problem(f"{key}.verified", describe(entry["verified"]), "a date written YYYY-MM-DD, or null", "write the date as YYYY-MM-DD without quotes, or remove 'verified:'"))
         if entry.get("note") is not None and not _is_text(entry["note"]):
@@ -247,6 +265,7 @@ def _load_laws(path: Path, langs: Languages, sources: dict[str, Source]) -> dict
 def _per_language(key: str, name: str, value: Any, langs: Languages, problems: list[Problem], *, required: bool) -> dict[str, str]:
     """A text per built language ({sv: ..., en: ...}); a single text serves every language."""
     if _is_text(value):
+        _plain_text(f"{key}.{name}", value, SHORT_TEXT_MAX, problems)
         return {lang: value.strip() for lang in langs.built}
     if not isinstance(value, dict):
         if required:
@@ -256,6 +275,7 @@ def _per_language(key: str, name: str, value: Any, langs: Languages, problems: l
     for lang in langs.built:
         if _is_text(value.get(lang)):
             texts[lang] = value[lang].strip()
+            _plain_text(f"{key}.{name}.{lang}", texts[lang], SHORT_TEXT_MAX, problems)
         else:
             problems.append(Problem(f"{key}.{name}.{lang}", describe(value.get(lang)), f"a non-empty text in the language '{lang}'", f"add '{lang}: ...' to '{name}:' under '{key}:'"))
     return texts
@@ -298,6 +318,16 @@ def _unknown_fields(
             continue
         shown = sorted(allowed) + [f"{field}_<language>" for field in localised] + (["<language>"] if languages else [])
         problems.append(Problem(f"{key}.{name}", "an unknown field", "one of " + ", ".join(shown), "correct the spelling, or remove the field"))
+
+
+def _plain_text(key: str, value: Any, max_length: int, problems: list[Problem], *, multiline: bool = False) -> None:
+    """Registry text reaches pages: no markup, no control characters, a sane length.
+    (Its type is checked where the field is; only text is checked here.)"""
+    if not _is_text(value):
+        return
+    flaw = text_flaw(value, max_length=max_length, multiline=multiline)
+    if flaw:
+        problems.append(Problem(key, flaw.found, flaw.expected, flaw.fix))
 
 
 def _is_text(value: Any) -> bool:

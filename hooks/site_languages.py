@@ -15,6 +15,7 @@ from typing import Any
 from guide_data import data_dir, load_yaml_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from ui_keys import UiStrings
 
 # A language code as mkdocs-static-i18n accepts it: 'sv', 'en', 'fi', 'pt_BR'.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
@@ -59,5 +60,6 @@ def ui_texts(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     texts: dict[str, dict[str, str]] = {}
     for key, values in (registry or {}).items():
         for language, text in (values or {}).items():
-            texts.setdefault(language, {})[key] = text
+            # A key nobody declared stops the build with a message, not a KeyError.
+            texts.setdefault(language, UiStrings())[key] = text
     return texts

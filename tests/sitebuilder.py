@@ -76,7 +76,7 @@ def page(title: str, body: str = "Text.", front_matter: str | None = None) -> st
 
 def build_tiny_site(
     tmp_path: Path,
-    pages: dict[str, str],
+    pages: dict[str, str | bytes],
     *,
     data: dict[str, str] | None = None,
     config: dict | None = None,
@@ -90,7 +90,8 @@ def build_tiny_site(
     for name, text in pages.items():
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # Bytes for a file that must be written exactly so (a wrong encoding, a BOM).
+        target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
 
     data_copy = tmp_path / "data"
