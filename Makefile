@@ -1,5 +1,5 @@
 # The commands a person needs. Each sets itself up first (scripts/setup.sh is idempotent).
-.PHONY: setup serve build build-offline print test check bench review
+.PHONY: setup serve build build-offline print test check check-content bench review
 
 setup:
 	scripts/setup.sh
@@ -19,8 +19,15 @@ print: build
 	scripts/setup.sh --browser
 	.venv/bin/python scripts/print_guide.py --site site --out print
 
+# The content alone (data files, front matter, markers, then a strict build for links,
+# anchors and translations), every problem at once, in seconds, without a browser.
+check-content: setup
+	.venv/bin/python scripts/check_content.py
+
+# CI runs the content check first, so a content mistake fails fast, then every test.
 test:
 	scripts/setup.sh --browser
+	.venv/bin/python scripts/check_content.py
 	.venv/bin/python -m pytest
 
 # The quality gates alone (HTML validity, links and anchors, reproducible build, property

@@ -342,11 +342,32 @@ def _front_matter(source: str, *, file: str) -> dict[str, Any]:
     return data
 
 
-def _check_default_types(front: dict[str, Any], src_path: str, *, file: str) -> None:
+def check_page(
+    source: str,
+    *,
+    file: str,
+    src_path: str,
+    folder_defaults: dict[str, dict[str, Any]],
+    known_sources: dict[str, Any],
+    today: dt.date | None = None,
+    theme_files: Callable[[], frozenset[str]] | None = None,
+) -> dict[str, Any]:
+    """One page's front matter as the build sees it, without a build (scripts/check_content.py):
+    its own keys over the defaults of the `.meta.yml` files above it, validated."""
+    front = _front_matter(source, file=file)
+    _check_default_types(front, src_path, file=file, folder_defaults=folder_defaults)
+    merged: dict[str, Any] = {}
+    for meta_path in sorted(folder_defaults, key=len):  # the nearest folder last, so it wins
+        if src_path.startswith(os.path.dirname(meta_path)):
+            merged.update(folder_defaults[meta_path])
+    return validate({**merged, **front}, file=file, known_sources=known_sources, today=today, theme_files=theme_files)
+
+
+def _check_default_types(front: dict[str, Any], src_path: str, *, file: str, folder_defaults: dict[str, dict[str, Any]] | None = None) -> None:
     """A page may override a folder default, but with a value of the same type: Material's
     meta plugin merges them type-safely and stops with a traceback otherwise."""
     problems = []
-    for meta_path, defaults in _folder_defaults.items():
+    for meta_path, defaults in (_folder_defaults if folder_defaults is None else folder_defaults).items():
         if not src_path.startswith(os.path.dirname(meta_path)):
             continue  # the same test as Material's meta plugin
         shown = meta_path.replace(os.sep, "/")

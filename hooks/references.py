@@ -93,6 +93,28 @@ def load(config: MkDocsConfig) -> References:
     return References(sources, facts, laws)
 
 
+def check_each(config: MkDocsConfig) -> list[GuideError]:
+    """Every mistake in the three files, each file checked even when another is wrong (for
+    scripts/check_content.py): facts and law are checked against the source keys as
+    written when data/sources.yml itself has mistakes."""
+    folder = data_dir(config)
+    langs = languages(config)
+    today = build_day()
+    errors: list[GuideError] = []
+    try:
+        sources: dict[str, Any] = _load_sources(folder / "sources.yml", langs, today=today)
+    except GuideError as error:
+        errors.append(error)
+        raw = load_yaml_file(folder / "sources.yml", section=SOURCES_SECTION)
+        sources = dict.fromkeys(raw) if isinstance(raw, dict) else {}
+    for load_file in (lambda: _load_facts(folder / "facts.yml", langs, sources), lambda: _load_laws(folder / "law.yml", langs, sources, today=today)):
+        try:
+            load_file()
+        except GuideError as error:
+            errors.append(error)
+    return errors
+
+
 def known_keys(wanted: str, known: dict[str, Any] | list[str]) -> str:
     """What to tell an author who wrote an unknown key: the close matches, or all keys."""
     keys = sorted(known)
