@@ -48,6 +48,7 @@ def build_real_site_for(tmp: Path, *, site_url: str, site_dir: Path | None = Non
     settings["docs_dir"] = str(REPO / settings.get("docs_dir", "docs"))
     settings["theme"]["custom_dir"] = str(REPO / settings["theme"]["custom_dir"])
     settings["hooks"] = [str(REPO / hook) for hook in settings.get("hooks", [])]
+    settings["watch"] = [str(REPO / path) for path in settings.get("watch", [])]
     config_file = tmp / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return run_mkdocs(config_file, site_dir or tmp / "site", cwd=REPO)

@@ -110,6 +110,7 @@ def build_tiny_site(
     settings["docs_dir"] = str(docs)
     settings["theme"]["custom_dir"] = str(REPO / "overrides")
     settings["hooks"] = [str(REPO / hook) for hook in settings.get("hooks", [])]
+    settings["watch"] = [str(REPO / path) for path in settings.get("watch", [])]
     settings["extra"] = {**settings.get("extra", {}), "data_dir": str(data_copy)}
     for key, value in (config or {}).items():
         if key == "extra":
