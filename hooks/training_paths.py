@@ -37,13 +37,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import re
-
 import jinja2
 import yaml
 from guide_data import GuideError, Problem, data_dir, load_yaml_file
-from markdown_text import escape
 from i18n_pages import add_pages, link_alternates, page_file
+from markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -61,8 +59,6 @@ STORAGE_KEY = "anhorigguiden.training"
 # The interface strings training.js needs (data/ui.yml), under their names without the prefix.
 SCRIPT_STRINGS = (
     "training_progress",
-    "training_js_right",
-    "training_js_wrong",
     "training_js_choose",
     "training_js_exported",
     "training_js_imported",

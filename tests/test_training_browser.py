@@ -42,6 +42,8 @@ def assert_accessible(page, state: str) -> None:
         page.emulate_media(color_scheme=scheme)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
+            # The theme's sidebar fades in after a resize: check the page, not the fade.
+            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
             results = AXE.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
             assert results.violations_count == 0, f"{state} at {width} px, {scheme}:\n{results.generate_report()}"
     page.emulate_media(color_scheme="light")
@@ -61,7 +63,9 @@ def answer(page, number: int, question: training_data.Question, *, right: bool, 
     form = page.locator(f"#ag-q{number}")
     form.locator("input").nth(option_index(question, right=right)).check()
     form.get_by_role("button", name="Svara" if lang == "sv" else "Check").click()
-    expect(form.get_by_role("status")).to_contain_text("Rätt!" if right else "Inte rätt.")
+    chosen = question.options[option_index(question, right=right)]
+    expect(form.get_by_role("status")).to_contain_text(chosen.feedback[lang])
+    expect(form.get_by_role("status")).to_have_class(re.compile(f"ag-training-feedback--{'right' if right else 'wrong'}"))
 
 
 def pass_module(page, base_url: str, module: training_data.Module, path: training_data.TrainingPath = PATH) -> None:

@@ -150,6 +150,9 @@ def test_the_guide_has_the_care_staff_path_and_its_paths_have_four_to_six_module
             assert set(module.title) == set(path.languages)
 
 
+VERDICTS = {True: {"sv": "Rätt.", "en": "Right."}, False: {"sv": "Inte riktigt.", "en": "Not quite."}}
+
+
 def test_every_real_module_teaches_and_checks_what_it_teaches():
     """Measured on the real data, every path (the colleague's too, once merged): words per
     teaching text, questions per module, feedback for every option, evidence in the text."""
@@ -170,6 +173,10 @@ def test_every_real_module_teaches_and_checks_what_it_teaches():
                 assert sum(option.correct for option in question.options) == 1
                 for option in question.options:
                     assert all(option.feedback[lang].strip() for lang in path.languages), (path.id, module.id)
+                    # The feedback begins with its verdict: the page shows no other (EDITING.md).
+                    verdicts = VERDICTS[option.correct]
+                    for lang in set(verdicts) & set(path.languages):
+                        assert option.feedback[lang].startswith(verdicts[lang]), (path.id, module.id, option.feedback[lang])
                     # Feedback says why; a wrong option's feedback is more than a verdict.
                     assert len(option.feedback["sv"].split()) >= 6, (path.id, module.id, option.feedback["sv"])
             figures.append((path.id, module.id, module.words, len(module.questions), module.minutes))

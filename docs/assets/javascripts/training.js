@@ -549,11 +549,9 @@
         save();
         reveal.hidden = right;
         announce(feedback, function (region) {
-          var verdict = document.createElement("strong");
-          verdict.textContent = (right ? strings.right : strings.wrong) + " ";
-          var why = copy("[data-ag-option-feedback='" + chosen.value + "']");
-          why.insertBefore(verdict, why.firstChild);
-          region.appendChild(why);
+          // The feedback begins with its verdict ("Rätt." or "Inte riktigt.", EDITING.md),
+          // so the words say what the colour of the box says.
+          region.appendChild(copy("[data-ag-option-feedback='" + chosen.value + "']"));
           if (right) {
             region.appendChild(copy("[data-ag-source]"));
           } else {
