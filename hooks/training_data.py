@@ -481,7 +481,11 @@ class _Checker:
             if not file.is_file():
                 self.problem(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {_label(file)} (EDITING.md, 'Training paths')")
                 continue
-            text = file.read_text(encoding="utf-8")
+            try:
+                text = file.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                self.problem(where, f"bytes that are not UTF-8 (at byte {error.start})", "a text file saved as UTF-8", "save the file as UTF-8 in your editor")
+                continue
             if text.lstrip().startswith("---"):
                 self.problem(where, "front matter ('---' at the start)", "Markdown only: the module's title and settings are in the path's .yml file", "remove the front matter block")
                 continue

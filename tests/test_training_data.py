@@ -262,6 +262,13 @@ def test_front_matter_in_a_teaching_text_is_rejected(tmp_path):
     assert "forsta.md': found front matter" in _problems(_path(), teaching=folder)
 
 
+def test_a_teaching_text_not_in_utf8_is_rejected(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "andra.md").write_bytes(_teaching("sv").encode("latin-1"))
+    message = _problems(_path(), teaching=folder)
+    assert "andra.md': found bytes that are not UTF-8" in message and "save the file as UTF-8" in message
+
+
 def test_an_evidence_phrase_not_in_the_teaching_text_is_rejected():
     data = _path()
     data["modules"][1]["questions"][2]["evidence"]["en"] = "A sentence the text does not have."
