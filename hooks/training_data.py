@@ -1,9 +1,15 @@
 """Training paths as data: load and check `data/paths/*.yml`.
 
 Not a hook itself (mkdocs.yml does not list it): hooks/training_paths.py uses it. A path is
-a list of existing pages plus what the path adds to each (objectives, a reflection
-question, a knowledge check); it never copies a page. Every mistake in a path file is
-reported at once, with the file, the key, what was found, what is allowed and the fix.
+a list of modules; each module has its own teaching text (`data/paths/<path>/<module>.md`,
+and `<module>.<lang>.md` for every other language), objectives, scenario questions with
+feedback for every option, and a reflection question; it may point to a guide page for
+deeper reading. Every mistake in a path file is reported at once, with the file, the key,
+what was found, what is allowed and the fix.
+
+Time is computed, never typed: a module takes ceil(words / 130 + 1.5 × questions + 3)
+minutes (reading its teaching text in the default language, answering, reflecting), a path
+the sum of its modules (EDITING.md, "Training paths").
 
 Positions in keys count from 1: `modules[2].questions[1]` is the first question of the
 second module.
@@ -16,6 +22,7 @@ show the default language's text.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,16 +34,38 @@ from guide_data import GuideError, Problem, describe, load_yaml_file
 
 SECTION = "Training paths"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A module id is a folder in the address and a key in the reader's saved progress; '_' is
+# allowed too, and training.js stores ids in prototype-free maps, so that even an id like
+# '__proto__' or 'constructor' is an ordinary key.
+MODULE_ID_RE = re.compile(r"^[a-z0-9_]+(?:-[a-z0-9_]+)*$")
 # A module's id is its folder under the path; the certificate page has this folder.
 RESERVED_MODULE_IDS = ("intyg",)
-MINUTES_MAX = 24 * 60
+EDITION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")
 
-PATH_KEYS = ("id", "title", "description", "audience", "role", "minutes", "reviewed", "objectives", "modules")
-PATH_OPTIONAL = ("order", "untranslated")
-MODULE_KEYS = ("id", "title", "page", "objectives", "reflection", "questions")
-QUESTION_KEYS = ("question", "options", "feedback", "source")
-OPTION_KEYS = ("text",)
+PATH_KEYS = ("id", "edition", "title", "description", "audience", "role", "reviewed", "objectives", "modules")
+PATH_OPTIONAL = ("order", "untranslated", "draft")
+MODULE_KEYS = ("id", "title", "objectives", "reflection", "questions")
+MODULE_OPTIONAL = ("page",)
+QUESTION_KEYS = ("question", "options", "source", "evidence")
+OPTION_KEYS = ("text", "feedback")
 OPTION_OPTIONAL = ("correct",)
+
+# The teaching text: its length in words (without Markdown syntax) and its case heading.
+WORDS_MIN, WORDS_MAX = 300, 700
+QUESTIONS_MIN = 3
+OPTIONS_MIN, OPTIONS_MAX = 3, 4
+CASE_HEADINGS = {
+    "sv": "Ett fall från praktiken",
+    "en": "A case from practice",
+    "fi": "Tapaus käytännöstä",
+    "ar": "حالة من الواقع العملي",
+}
+# Time: reading speed in words per minute, minutes per question and for the reflection.
+WORDS_PER_MINUTE = 130
+MINUTES_PER_QUESTION = 1.5
+MINUTES_REFLECTION = 3
+# Markup that has no place in a plain-text title: HTML, emphasis, links, code, entities.
+_MARKUP = re.compile(r"[<>*`\[\]]|&[#\w]+;|(?:^|\s)_|_(?:\s|$)|^#")
 
 Texts = dict[str, str]
 
@@ -45,33 +74,37 @@ Texts = dict[str, str]
 class Option:
     text: Texts
     correct: bool
+    feedback: Texts
 
 
 @dataclass(frozen=True)
 class Question:
     text: Texts
     options: tuple[Option, ...]
-    feedback: Texts
     source: str
-
-    @property
-    def multiple(self) -> bool:
-        """More than one right option: the reader ticks boxes instead of choosing one."""
-        return sum(option.correct for option in self.options) > 1
+    evidence: Texts
 
 
 @dataclass(frozen=True)
 class Module:
     id: str
     title: Texts
-    page: str
+    page: str | None  # a guide page for deeper reading, or None
     objectives: dict[str, tuple[str, ...]]
     reflection: Texts
     questions: tuple[Question, ...]
+    teaching: Texts  # Markdown, by language
+    words: int  # in the default language's teaching text, without Markdown syntax
 
     @property
     def sources(self) -> list[str]:
-        return sorted({question.source for question in self.questions})
+        keys = {question.source for question in self.questions}
+        keys.update(key for text in self.teaching.values() for key in _SOURCE_MARKER.findall(text))
+        return sorted(keys)
+
+    @property
+    def minutes(self) -> int:
+        return module_minutes(self.words, len(self.questions))
 
 
 @dataclass(frozen=True)
@@ -84,14 +117,60 @@ class TrainingPath:
     description: Texts
     audience: str
     role: Texts
-    minutes: int
     reviewed: dt.date
     objectives: dict[str, tuple[str, ...]]
     modules: tuple[Module, ...]
+    edition: str
+    draft: bool = False
 
     @property
     def sources(self) -> list[str]:
         return sorted({key for module in self.modules for key in module.sources})
+
+    @property
+    def minutes(self) -> int:
+        return sum(module.minutes for module in self.modules)
+
+
+def module_minutes(words: int, questions: int) -> int:
+    """Reading at 130 words a minute, 1.5 minutes a question, 3 for the reflection; rounded up."""
+    return math.ceil(words / WORDS_PER_MINUTE + MINUTES_PER_QUESTION * questions + MINUTES_REFLECTION)
+
+
+# Markdown syntax left out when words are counted and evidence phrases are looked for.
+_SOURCE_MARKER = re.compile(r"\[\[source:([^\]\s]+)\]\]")
+_MARKER = re.compile(r"\[\[[a-z]+:[^\]]*\]\]")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
+_HTML = re.compile(r"<[^>]+>")
+_LINE_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?)", re.MULTILINE)
+_EMPHASIS = re.compile(r"[*_`]+")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.,:][^\W_]+)*")
+# A link in a teaching text: its target, unless it is a web address, a mail address or an anchor.
+PAGE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?!https?://|mailto:|tel:|#|/)([^)\s#]+)(#[^)\s]*)?\)")
+
+
+def plain_text(markdown: str) -> str:
+    """The words a reader reads: links keep their text, markers, HTML and syntax go."""
+    text = _MARKER.sub("", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _ATTRIBUTES.sub("", text)
+    text = _HTML.sub("", text)
+    text = _LINE_START.sub("", text)
+    return _EMPHASIS.sub("", text)
+
+
+def count_words(markdown: str) -> int:
+    return len(_WORD.findall(plain_text(markdown)))
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def teaching_file(folder: Path, module_id: str, lang: str, default: str) -> Path:
+    """`<module>.md` in the default language, `<module>.<lang>.md` in the others."""
+    return folder / (f"{module_id}.md" if lang == default else f"{module_id}.{lang}.md")
 
 
 def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, Any], configured: list[str] | None = None) -> list[TrainingPath]:
@@ -111,12 +190,16 @@ def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, A
     paths = []
     for file in sorted(folder.glob("*.yml")):
         data = load_yaml_file(file, section=SECTION)
-        paths.append(validate_path(data, file=_label(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured))
+        # A draft (`draft: true`) is work in progress: neither checked nor built (EDITING.md).
+        if isinstance(data, dict) and data.get("draft") is True:
+            continue
+        paths.append(validate_path(data, file=_label(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured, teaching=folder / file.stem))
     return sorted(paths, key=lambda path: (path.order, path.id))
 
 
 def check_pages(path: TrainingPath, *, page_exists: Callable[[str], bool]) -> None:
-    """Each module must point to a page that exists in docs/; report every one that does not."""
+    """Each module's `page:` and every page its teaching text links to must exist in docs/;
+    report every one that does not."""
     problems = [
         Problem(
             f"modules[{number}].page",
@@ -125,17 +208,38 @@ def check_pages(path: TrainingPath, *, page_exists: Callable[[str], bool]) -> No
             "correct the path (without the language suffix: 'guider/stod.md', not 'guider/stod.en.md'), or write the page first",
         )
         for number, module in enumerate(path.modules, start=1)
-        if not page_exists(module.page)
+        if module.page is not None and not page_exists(module.page)
     ]
+    for number, module in enumerate(path.modules, start=1):
+        for lang, text in module.teaching.items():
+            for target, _anchor in PAGE_LINK.findall(text):
+                if not page_exists(target):
+                    problems.append(
+                        Problem(
+                            f"modules[{number}] teaching text ({lang})",
+                            f"a link to {target!r}, which is not a page in docs/",
+                            "a link to a page under docs/, written from docs/ itself, e.g. '[Pengar](guider/pengar.md)' (the engine makes it relative)",
+                            "write the page's path as in nav, without '../' and without the language suffix",
+                        )
+                    )
     if problems:
         raise GuideError(path.file, problems, SECTION)
 
 
 def validate_path(
-    data: Any, *, file: str, stem: str, languages: list[str], known_sources: dict[str, Any], configured: list[str] | None = None
+    data: Any,
+    *,
+    file: str,
+    stem: str,
+    languages: list[str],
+    known_sources: dict[str, Any],
+    configured: list[str] | None = None,
+    teaching: Path | None = None,
 ) -> TrainingPath:
-    """Check one path file's data; return it typed, or raise with every problem found."""
-    check = _Checker(languages, configured or languages, known_sources)
+    """Check one path file's data and its teaching texts (in the folder `teaching`, by
+    default `data/paths/<stem>/` beside the file); return it typed, or raise with every
+    problem found."""
+    check = _Checker(languages, configured or languages, known_sources, teaching if teaching is not None else Path(file).parent / stem)
     result = check.path(data, stem)
     if check.problems or result is None:
         raise GuideError(file, check.problems, SECTION)
@@ -145,7 +249,8 @@ def validate_path(
 class _Checker:
     """Walks a path's data, collecting problems; each method returns None for a bad value."""
 
-    def __init__(self, built: list[str], configured: list[str], known_sources: dict[str, Any]) -> None:
+    def __init__(self, built: list[str], configured: list[str], known_sources: dict[str, Any], teaching: Path) -> None:
+        self.teaching = teaching
         self.built = list(built)
         self.default = built[0]
         self.configured = configured
@@ -180,6 +285,17 @@ class _Checker:
             self.problem(key, describe(value), "lower-case letters a-z, digits and single hyphens, e.g. 'anhorigperspektivet'", f"write the {what}'s id without spaces, capitals or å, ä, ö; it becomes part of the web address")
             return None
         return value
+
+    def plain(self, texts: Texts | None, key: str) -> Texts | None:
+        """A text shown as plain text (a title): Markdown or HTML in it is a mistake."""
+        if texts is None:
+            return None
+        for lang, text in texts.items():
+            found = _MARKUP.search(text)
+            if found:
+                self.problem(f"{key}.{lang}", f"{text!r}, with the markup {found.group(0).strip()!r}", "plain text without Markdown or HTML (no <, >, *, _, `, [ ], # or &...;)", "write the words alone; the page sets the style")
+                return None
+        return texts
 
     def text(self, value: Any, key: str) -> str | None:
         if not isinstance(value, str) or not value.strip():
@@ -254,9 +370,15 @@ class _Checker:
             return None
         return value
 
-    def minutes(self, value: Any, key: str) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MINUTES_MAX:
-            self.problem(key, describe(value), f"a whole number of minutes from 1 to {MINUTES_MAX}", "write the estimated time as a number, e.g. 'minutes: 45'")
+    def edition(self, value: Any, key: str) -> str | None:
+        if not isinstance(value, str) or not EDITION_RE.match(value):
+            self.problem(key, describe(value), "a short label in quotes, letters, digits, '.' and '-', e.g. \"2026-11\"", "write the edition of the content in quotes, e.g. 'edition: \"2026-11\"', and change it whenever the modules change")
+            return None
+        return value
+
+    def flag(self, value: Any, key: str) -> bool | None:
+        if not isinstance(value, bool):
+            self.problem(key, describe(value), "true or false", f"write '{_last(key)}: true', or remove the key")
             return None
         return value
 
@@ -283,6 +405,9 @@ class _Checker:
     # The levels of a path file.
 
     def path(self, data: Any, stem: str) -> dict | None:
+        if isinstance(data, dict) and "minutes" in data:  # the format before time was computed
+            self.problem("minutes", describe(data["minutes"]), "no 'minutes:' key: the time is computed from the teaching texts and the questions", "remove 'minutes:' (EDITING.md, 'Training paths', explains how the time is computed)")
+            data = {name: value for name, value in data.items() if name != "minutes"}
         if self.mapping(data, "", PATH_KEYS, PATH_OPTIONAL) is None:
             return None
         if "untranslated" in data:
@@ -293,11 +418,12 @@ class _Checker:
         result = {
             "id": path_id,
             "order": self.order(data["order"], "order") if "order" in data else 100,
-            "title": self.translated(data.get("title"), "title") if "title" in data else None,
-            "description": self.translated(data.get("description"), "description", max_length=DESCRIPTION_MAX) if "description" in data else None,
+            "edition": self.edition(data.get("edition"), "edition") if "edition" in data else None,
+            "draft": self.flag(data["draft"], "draft") if "draft" in data else False,
+            "title": self.plain(self.translated(data.get("title"), "title"), "title") if "title" in data else None,
+            "description": self.plain(self.translated(data.get("description"), "description", max_length=DESCRIPTION_MAX), "description") if "description" in data else None,
             "audience": self.audience(data.get("audience"), "audience") if "audience" in data else None,
-            "role": self.translated(data.get("role"), "role") if "role" in data else None,
-            "minutes": self.minutes(data.get("minutes"), "minutes") if "minutes" in data else None,
+            "role": self.plain(self.translated(data.get("role"), "role"), "role") if "role" in data else None,
             "reviewed": self.date(data.get("reviewed"), "reviewed") if "reviewed" in data else None,
             "objectives": self.translated_list(data.get("objectives"), "objectives") if "objectives" in data else None,
             "modules": self.modules(data.get("modules")) if "modules" in data else None,
@@ -321,60 +447,106 @@ class _Checker:
         return None if any(module is None for module in modules) else tuple(modules)
 
     def module(self, value: Any, key: str) -> Module | None:
-        if self.mapping(value, key, MODULE_KEYS) is None:
+        if self.mapping(value, key, MODULE_KEYS, MODULE_OPTIONAL) is None:
             return None
-        module_id = self.ident(value.get("id"), f"{key}.id", "module") if "id" in value else None
+        module_id = value.get("id")
+        if not isinstance(module_id, str) or not MODULE_ID_RE.match(module_id):
+            if "id" in value:
+                self.problem(f"{key}.id", describe(module_id), "lower-case letters a-z, digits, '_' and single hyphens, e.g. 'se-anhoriga'", "write the module's id without spaces, capitals or å, ä, ö; it becomes part of the web address and the name of its teaching text file")
+            module_id = None
         if module_id in RESERVED_MODULE_IDS:
             self.problem(f"{key}.id", repr(module_id), "any id except " + ", ".join(repr(r) for r in RESERVED_MODULE_IDS) + " (the certificate page's address)", "choose another id for the module")
             module_id = None
-        page = self.page(value.get("page"), f"{key}.page") if "page" in value else None
+        teaching = self.teaching_texts(module_id, key) if module_id is not None else None
         fields = {
             "id": module_id,
-            "title": self.translated(value.get("title"), f"{key}.title") if "title" in value else None,
-            "page": page,
+            "title": self.plain(self.translated(value.get("title"), f"{key}.title"), f"{key}.title") if "title" in value else None,
+            "page": self.page(value.get("page"), f"{key}.page") if "page" in value else "",
             "objectives": self.translated_list(value.get("objectives"), f"{key}.objectives") if "objectives" in value else None,
             "reflection": self.translated(value.get("reflection"), f"{key}.reflection") if "reflection" in value else None,
-            "questions": self.questions(value.get("questions"), f"{key}.questions") if "questions" in value else None,
+            "questions": self.questions(value.get("questions"), f"{key}.questions", teaching) if "questions" in value else None,
+            "teaching": teaching,
         }
-        return None if any(field is None for field in fields.values()) else Module(**fields)
+        if any(field is None for field in fields.values()):
+            return None
+        fields["page"] = fields["page"] or None
+        return Module(**fields, words=count_words(teaching[self.default]))
+
+    def teaching_texts(self, module_id: str, key: str) -> Texts | None:
+        """The module's teaching text in every language of the path, each checked."""
+        texts: Texts = {}
+        for lang in self.languages:
+            file = teaching_file(self.teaching, module_id, lang, self.default)
+            where = f"{key} teaching text {_label(file)}"
+            if not file.is_file():
+                self.problem(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {_label(file)} (EDITING.md, 'Training paths')")
+                continue
+            try:
+                text = file.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                self.problem(where, f"bytes that are not UTF-8 (at byte {error.start})", "a text file saved as UTF-8", "save the file as UTF-8 in your editor")
+                continue
+            if text.lstrip().startswith("---"):
+                self.problem(where, "front matter ('---' at the start)", "Markdown only: the module's title and settings are in the path's .yml file", "remove the front matter block")
+                continue
+            words = count_words(text)
+            if not WORDS_MIN <= words <= WORDS_MAX:
+                self.problem(where, f"{words} words (without Markdown syntax)", f"{WORDS_MIN} to {WORDS_MAX} words", "shorten the text" if words > WORDS_MAX else "explain more: what to notice, why it matters, what to say or do")
+            heading = CASE_HEADINGS.get(lang)
+            if heading and not re.search(rf"^##[ \t]+{re.escape(heading)}[ \t]*(?:\{{[^}}]*\}})?[ \t]*$", text, re.MULTILINE):
+                self.problem(where, f"no heading '## {heading}'", f"a second-level heading '## {heading}' with a short situation, what to notice and what to say or do", f"add the section '## {heading}'")
+            texts[lang] = text
+        return texts if len(texts) == len(self.languages) else None
 
     def page(self, value: Any, key: str) -> str | None:
+        if value is None:  # 'page:' left empty: no guide page
+            return ""
         if not isinstance(value, str) or not value.endswith(".md") or value.startswith(("/", "docs/")) or "://" in value:
             self.problem(key, describe(value), "the path of a Markdown page under docs/, without 'docs/', e.g. 'strategi/anhorigperspektivet.md'", "write the page's path as it is written in nav in mkdocs.yml")
             return None
         return value
 
-    def questions(self, value: Any, key: str) -> tuple[Question, ...] | None:
-        if not isinstance(value, list) or not value:
-            self.problem(key, describe(value), "a list of one or more questions", f"write '{_last(key)}:' and under it one '- question: ...' block per question")
+    def questions(self, value: Any, key: str, teaching: Texts | None) -> tuple[Question, ...] | None:
+        if not isinstance(value, list) or len(value) < QUESTIONS_MIN:
+            found = f"{len(value)} question(s)" if isinstance(value, list) else describe(value)
+            self.problem(key, found, f"a list of at least {QUESTIONS_MIN} questions", f"write '{_last(key)}:' and under it one '- question: ...' block per question, at least {QUESTIONS_MIN}")
             return None
-        questions = [self.question(item, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
+        questions = [self.question(item, f"{key}[{number}]", teaching) for number, item in enumerate(value, start=1)]
         return None if any(question is None for question in questions) else tuple(questions)
 
-    def question(self, value: Any, key: str) -> Question | None:
+    def question(self, value: Any, key: str, teaching: Texts | None) -> Question | None:
         if self.mapping(value, key, QUESTION_KEYS) is None:
             return None
         fields = {
             "text": self.translated(value.get("question"), f"{key}.question") if "question" in value else None,
             "options": self.options(value.get("options"), f"{key}.options") if "options" in value else None,
-            "feedback": self.translated(value.get("feedback"), f"{key}.feedback") if "feedback" in value else None,
             "source": self.source(value.get("source"), f"{key}.source") if "source" in value else None,
+            "evidence": self.evidence(value.get("evidence"), f"{key}.evidence", teaching) if "evidence" in value else None,
         }
         return None if any(field is None for field in fields.values()) else Question(**fields)
 
+    def evidence(self, value: Any, key: str, teaching: Texts | None) -> Texts | None:
+        """A phrase of the teaching text, in each language: the question can be answered from it."""
+        texts = self.translated(value, key)
+        if texts is None or teaching is None:
+            return texts
+        for lang, phrase in texts.items():
+            if lang in teaching and _normalised(phrase) not in _normalised(plain_text(teaching[lang])):
+                self.problem(f"{key}.{lang}", f"{phrase!r}, which is not in the module's teaching text", "a phrase copied word for word from the teaching text in this language (case and line breaks do not matter)", "copy the sentence that answers the question from the teaching text, or add it to the text")
+                return None
+        return texts
+
     def options(self, value: Any, key: str) -> tuple[Option, ...] | None:
-        if not isinstance(value, list) or len(value) < 2:
-            self.problem(key, describe(value), "a list of two or more options", "write 'options:' and under it one '- text: ...' block per answer the reader can choose")
+        if not isinstance(value, list) or not OPTIONS_MIN <= len(value) <= OPTIONS_MAX:
+            found = f"{len(value)} option(s)" if isinstance(value, list) else describe(value)
+            self.problem(key, found, f"a list of {OPTIONS_MIN} or {OPTIONS_MAX} options", "write 'options:' and under it one '- text: ...' block per answer the reader can choose")
             return None
         options = [self.option(item, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
         if any(option is None for option in options):
             return None
         right = sum(option.correct for option in options)
-        if right == 0:
-            self.problem(key, "no option marked 'correct: true'", "at least one right option", "add 'correct: true' under the text of each right answer")
-            return None
-        if right == len(options):
-            self.problem(key, "every option marked 'correct: true'", "at least one option that is not right", "add a wrong answer, or remove 'correct: true' from the options that are not right")
+        if right != 1:
+            self.problem(key, f"{right} options marked 'correct: true'", "exactly one right option", "mark the one right answer with 'correct: true' and leave it out of the others")
             return None
         return tuple(options)
 
@@ -386,7 +558,8 @@ class _Checker:
             self.problem(f"{key}.correct", describe(correct), "true, or no 'correct' key for a wrong answer", "write 'correct: true' for a right answer, and leave it out for a wrong one")
             return None
         text = self.translated(value.get("text"), f"{key}.text") if "text" in value else None
-        return None if text is None else Option(text=text, correct=correct)
+        feedback = self.translated(value.get("feedback"), f"{key}.feedback") if "feedback" in value else None
+        return None if text is None or feedback is None else Option(text=text, correct=correct, feedback=feedback)
 
 
 def _join(key: str, name: str) -> str:

@@ -2,9 +2,12 @@
 
 For each path, in every built language (Swedish at utbildning/, English at en/utbildning/):
 an overview (`utbildning/<path>/`), one page per module (`utbildning/<path>/<module>/`) and
-a certificate page (`utbildning/<path>/intyg/`). Each module points to an existing page and
-adds objectives, a reflection question and a knowledge check; nothing is copied and nothing
-is written into docs/. The generated pages carry ordinary front matter (checked by
+a certificate page (`utbildning/<path>/intyg/`). A module page's Markdown is the module's
+teaching text (data/paths/<path>/<module>.md), so that it goes through the same Markdown
+pipeline as every page ([[fact:]] and [[source:]] markers, glossary, link checks); its links
+written from docs/ ('guider/pengar.md') are made relative to the generated page here. The
+objectives come before it; the questions, the optional guide page ("Läs mer") and the
+reflection after it. Nothing is written into docs/. The generated pages carry ordinary front matter (checked by
 hooks/front_matter.py like any page) and use the page template `training/page.html`, which
 loads docs/assets/javascripts/training.js. The hand-written landing page
 `utbildning/index.md` gets the list of paths at its end, and the nav lists each path's
@@ -20,8 +23,9 @@ Events:
   check the paths, the sources registry and the interface text.
 - on_files (-200, after i18n has rebuilt this language's files): check every module's page,
   then add this language's generated pages (shaped like i18n's own by i18n_pages.py).
-- on_nav (-200, after i18n has translated the nav): put each path's overview in the nav
-  right after utbildning/index.md, when the nav has that page.
+- on_nav (-200, after i18n has translated the nav): put each path in the nav right after
+  utbildning/index.md, when the nav has that page, as a section of its own pages (overview,
+  modules, certificate), so that a module page's sidebar shows the path's modules.
 - on_page_content (10, before organisation.py unlinks links into hidden sections):
   generated pages and utbildning/index.md only; appends the body rendered from
   overrides/training/*.html (HTML lives there, not here).
@@ -37,14 +41,15 @@ import jinja2
 import yaml
 from guide_data import GuideError, Problem, data_dir, load_yaml_file
 from i18n_pages import add_pages, link_alternates, page_file
+from markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from site_languages import languages, page_language
-from training_data import DESCRIPTION_MAX, SECTION, Module, TrainingPath, check_pages, load_paths
+from training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages, load_paths
 
 FOLDER = "utbildning"
 LANDING = f"{FOLDER}/index.md"
@@ -54,18 +59,24 @@ STORAGE_KEY = "anhorigguiden.training"
 # The interface strings training.js needs (data/ui.yml), under their names without the prefix.
 SCRIPT_STRINGS = (
     "training_progress",
-    "training_js_right",
-    "training_js_wrong",
     "training_js_choose",
-    "training_js_saved_done",
-    "training_js_saved_not_done",
     "training_js_exported",
     "training_js_imported",
     "training_js_import_bad",
+    "training_js_import_bad_json",
+    "training_js_import_kept",
+    "training_js_try_again",
     "training_js_reset_done",
     "training_js_no_storage",
+    "training_js_newer",
+    "training_js_module_complete",
+    "training_js_module_progress",
+    "training_js_old_done",
+    "training_js_not_done",
     "training_certificate_incomplete",
 )
+# The generated module page is utbildning/<path>/<module>/index.md: three folders below docs/.
+_UP_TO_DOCS = "../../../"
 
 
 @dataclass(frozen=True)
@@ -118,7 +129,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path in build.paths:
         check_pages(path, page_exists=lambda uri: _content_page(files, uri) is not None)
         for module in path.modules:
-            build.targets[module.page] = _content_page(files, module.page)
+            if module.page is not None:
+                build.targets[module.page] = _content_page(files, module.page)
     for path in build.paths:
         _add(files, config, build, _Generated("path", path))
         for module in path.modules:
@@ -133,15 +145,21 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     landing = files.get_file_from_path(LANDING)
     if landing is None or landing.page is None or landing.page not in nav.pages:
         return nav
-    overviews = [build.files[(path.id, "")].page for path in build.paths]
-    section = landing.page.parent
-    siblings = section.children if section is not None else nav.items
+    parent = landing.page.parent
+    sections, pages = [], []
+    for path in build.paths:
+        own = [build.files[(path.id, part)].page for part in ("", *(m.id for m in path.modules), CERTIFICATE)]
+        section = Section(title=build.files[(path.id, "")].page.title or path.title[build.written_in(path)], children=own)
+        section.parent = parent
+        for page in own:
+            page.parent = section
+        sections.append(section)
+        pages.extend(own)
+    siblings = parent.children if parent is not None else nav.items
     at = siblings.index(landing.page) + 1
-    siblings[at:at] = overviews
-    for page in overviews:
-        page.parent = section
+    siblings[at:at] = sections
     at = nav.pages.index(landing.page) + 1
-    nav.pages[at:at] = overviews
+    nav.pages[at:at] = pages
     for number, page in enumerate(nav.pages):
         page.previous_page = nav.pages[number - 1] if number else None
         page.next_page = nav.pages[number + 1] if number + 1 < len(nav.pages) else None
@@ -153,11 +171,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     build = _current()
     entry = build.pages.get(page.file.src_uri)
     if entry is not None:
-        return html + _render(config, f"training/{entry.kind}-body.html", _view(build, entry, page, config))
+        view = _view(build, entry, page, config)
+        return html + _render(config, f"training/{entry.kind}-body.html", view)
     if _is_landing(page) and build.paths:
         lang = page_language(page, config)
         paths = [_path_view(build, path, page, lang if lang in path.languages else build.default) for path in build.paths]
-        return html + _render(config, "training/landing-body.html", {"ui": build.ui[lang], "paths": paths})
+        return html + _render(config, "training/landing-body.html", {"ui": build.ui[lang], "paths": paths, "fill": fill})
     return html
 
 
@@ -173,7 +192,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         "kind": entry.kind if entry is not None else "landing",
         "path": entry.path.id if entry is not None else None,
         "module": entry.module.id if entry is not None and entry.module is not None else None,
-        "paths": [{"id": path.id, "modules": [module.id for module in path.modules]} for path in paths],
+        "paths": [{"id": path.id, "edition": path.edition, "modules": [{"id": module.id, "questions": len(module.questions)} for module in path.modules]} for path in paths],
         "strings": {key.removeprefix("training_js_").removeprefix("training_"): ui[key] for key in SCRIPT_STRINGS},
     }
     return context
@@ -222,17 +241,19 @@ def _add(files: Files, config: MkDocsConfig, build: _Build, entry: _Generated) -
 
 def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
     path, ui = entry.path, build.ui[lang]
+    body = ""
     if entry.kind == "path":
         title, description, sources = path.title[lang], path.description[lang], path.sources
     elif entry.kind == "module":
         module = entry.module
         number = path.modules.index(module) + 1
         title, sources = module.title[lang], module.sources
-        description = ui["training_module_description"].format(number=number, total=len(path.modules), path=path.title[lang], module=module.title[lang])
+        description = fill(ui["training_module_description"], number=number, total=len(path.modules), path=path.title[lang], module=module.title[lang])
         _check_length(description, path, f"modules[{number}].title", "the module's title")
+        body = _module_markdown(ui, path, module, number, lang)
     else:
-        title = ui["training_certificate_title"].format(path=path.title[lang])
-        description, sources = ui["training_certificate_description"].format(path=path.title[lang]), []
+        title = fill(ui["training_certificate_title"], path=path.title[lang])
+        description, sources = fill(ui["training_certificate_description"], path=path.title[lang]), []
         _check_length(description, path, "title", "the path's title")
     meta = {
         "title": title,
@@ -243,7 +264,48 @@ def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
         "template": PAGE_TEMPLATE,
         "hide": ["toc"],
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+def _module_markdown(ui: dict[str, str], path: TrainingPath, module: Module, number: int, lang: str) -> str:
+    """The module page's Markdown: title, place and time, objectives, then the teaching text.
+    Written as Markdown (escaped) so that page_tools.py puts its tools after the H1 and
+    MkDocs checks the link to the overview like any link."""
+    position = " · ".join(
+        (
+            f"**{escape(fill(ui['training_module_of'], number=number, total=len(path.modules)))}**",
+            f"{escape(ui['training_part_of'])} [{escape(path.title[lang])}](../index.md)",
+            f"{escape(ui['training_time'])}: {escape(fill(ui['training_minutes'], minutes=module.minutes))}",
+        )
+    )
+    objectives = "\n".join(f"- {escape(item)}" for item in module.objectives[lang])
+    return (
+        f"# {escape(module.title[lang])}\n\n{position}\n{{: .ag-training-position }}\n\n"
+        f"## {escape(ui['training_objectives'])} {{#ag-objectives}}\n\n{objectives}\n\n"
+        + _relative_links(module.teaching[lang])
+    )
+
+
+def _relative_links(markdown: str) -> str:
+    """Links written from docs/ ('guider/pengar.md'), made relative to the module's page so
+    that MkDocs resolves them to the reader's language and checks them like any link."""
+    return PAGE_LINK.sub(lambda m: m.group(0).replace("(" + m.group(1), "(" + _UP_TO_DOCS + m.group(1), 1), markdown)
+
+
+class _Blank(dict):
+    """Placeholders a text does not have are shown as written, not raised as KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, **values: Any) -> str:
+    """An interface text with its {placeholders} filled in. A typo in data/ui.yml (an unknown
+    or malformed placeholder) leaves the text as written instead of failing the build."""
+    try:
+        return text.format_map(_Blank(values))
+    except (ValueError, IndexError, AttributeError):
+        return text
 
 
 def _check_length(description: str, path: TrainingPath, key: str, what: str) -> None:
@@ -268,15 +330,12 @@ def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str
 def _view(build: _Build, entry: _Generated, page: Page, config: MkDocsConfig) -> dict[str, Any]:
     lang = build.written_in(entry.path)
     path = _path_view(build, entry.path, page, lang)
-    view: dict[str, Any] = {"ui": build.ui[lang], "path": path, "site_name": config.site_name}
+    view: dict[str, Any] = {"ui": build.ui[lang], "path": path, "site_name": config.site_name, "fill": fill}
     if entry.kind == "module":
         number = entry.path.modules.index(entry.module) + 1
         view["module"] = _module_view(build, entry.path, entry.module, number, page, lang)
         view["previous"] = path["modules"][number - 2] if number > 1 else None
         view["next"] = path["modules"][number] if number < len(path["modules"]) else None
-    if entry.kind == "certificate":
-        module_ids = ",".join(module.id for module in entry.path.modules)
-        view["code_input"] = f"{entry.path.id}|{module_ids}|{build.ui[lang]['training_code_date']}"
     return view
 
 
@@ -290,39 +349,48 @@ def _path_view(build: _Build, path: TrainingPath, page: Page, lang: str) -> dict
         "description": path.description[lang],
         "role": path.role[lang],
         "minutes": path.minutes,
+        "edition": path.edition,
         "objectives": path.objectives[lang],
         "url": href(),
         "certificate_url": href(CERTIFICATE),
         "modules": [
-            {"id": module.id, "number": number, "title": module.title[lang], "url": href(module.id)}
+            {"id": module.id, "number": number, "title": module.title[lang], "url": href(module.id), "minutes": module.minutes}
             for number, module in enumerate(path.modules, start=1)
         ],
     }
 
 
 def _module_view(build: _Build, path: TrainingPath, module: Module, number: int, page: Page, lang: str) -> dict[str, Any]:
-    target = build.targets[module.page]
-    _, target_meta = get_data(target.content_string)
+    read = None
+    if module.page is not None:
+        target = build.targets[module.page]
+        _, target_meta = get_data(target.content_string)
+        # The page may be a translation when the path is not (an Arabic guide page).
+        read = {"title": target_meta.get("title") or module.title[lang], "url": target.url_relative_to(page.file), "lang": getattr(target, "locale", lang)}
     return {
         "id": module.id,
         "number": number,
         "total": len(path.modules),
         "title": module.title[lang],
+        "minutes": module.minutes,
         "objectives": module.objectives[lang],
         "reflection": module.reflection[lang],
-        # The page read may be a translation when the path is not (an Arabic guide page).
-        "read": {"title": target_meta.get("title") or module.title[lang], "url": target.url_relative_to(page.file), "lang": getattr(target, "locale", lang)},
+        "read": read,
         "questions": [
             {
                 "number": q_number,
                 "id": f"ag-q{q_number}",
                 "text": question.text[lang],
-                "multiple": question.multiple,
                 "options": [
-                    {"id": f"ag-q{q_number}-{o_number}", "value": str(o_number), "text": option.text[lang], "correct": option.correct}
+                    {
+                        "id": f"ag-q{q_number}-{o_number}",
+                        "value": str(o_number),
+                        "text": option.text[lang],
+                        "correct": option.correct,
+                        "feedback": option.feedback[lang],
+                    }
                     for o_number, option in enumerate(question.options, start=1)
                 ],
-                "feedback": question.feedback[lang],
                 "source": _citation(build, question.source, lang),
             }
             for q_number, question in enumerate(module.questions, start=1)

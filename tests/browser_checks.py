@@ -27,7 +27,8 @@ def wait_until_still(page, timeout: float = 15000) -> None:
     page.wait_for_function(_STILL, timeout=timeout)
 
 
-def axe_results(page):
-    """axe-core's WCAG 2.0/2.1 A and AA rules, run on the page once it is still."""
+def axe_results(page, context: str | None = None):
+    """axe-core's WCAG 2.0/2.1 A and AA rules, run on the page (or the part `context`
+    selects) once it is still."""
     wait_until_still(page)
-    return _AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return _AXE.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import shutil
+import tempfile
 import sys
 from pathlib import Path
 
@@ -47,25 +49,54 @@ def _texts(sv: str, en: str | None = None) -> dict[str, str]:
     return {"sv": sv, "en": en or f"{sv} (en)"}
 
 
+# A teaching text as the validator wants it: 300-700 words, the case heading, and the
+# phrase each test question names as its evidence.
+EVIDENCE = {"sv": "Den som får hjälp kallas närstående.", "en": "The person who gets help is called närstående."}
+CASE = {"sv": "## Ett fall från praktiken", "en": "## A case from practice"}
+FILLER = {"sv": "Det här är en mening om stöd till anhöriga. ", "en": "This is a sentence about support for carers. "}
+
+
+def _teaching(lang: str, *, words: int = 360, case: bool = True, evidence: bool = True) -> str:
+    """Markdown of about `words` words (every filler sentence has eight or nine)."""
+    filler = FILLER[lang] * max(0, (words - 40) // len(FILLER[lang].split()))
+    parts = [filler.strip(), EVIDENCE[lang] if evidence else "", CASE[lang] if case else "## Annat", "En kort situation och vad du gör."]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _write_teaching(folder: Path, module_ids, **options) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for module_id in module_ids:
+        (folder / f"{module_id}.md").write_text(_teaching("sv", **options), encoding="utf-8")
+        (folder / f"{module_id}.en.md").write_text(_teaching("en", **options), encoding="utf-8")
+    return folder
+
+
+# Teaching texts for the module ids the tests below use.
+TEACHING = _write_teaching(Path(tempfile.mkdtemp(prefix="training-teaching-")), ["forsta", "andra", "__proto__", "constructor"])
+
+
+def _option(n: int, right: bool) -> dict:
+    verdict = "Rätt" if right else "Inte riktigt"
+    return {"text": _texts(f"Svar {n}"), **({"correct": True} if right else {}), "feedback": _texts(f"{verdict}. Skälet till svar {n}.")}
+
+
 def _question(*, right: tuple[int, ...] = (0,), options: int = 3, source: str = "kommunens-stod-video") -> dict:
     return {
         "question": _texts("Vem får hjälp?"),
-        "options": [
-            {"text": _texts(f"Svar {n}"), **({"correct": True} if n in right else {})} for n in range(options)
-        ],
-        "feedback": _texts("Så står det i källan."),
         "source": source,
+        "evidence": dict(EVIDENCE),
+        "options": [_option(n, n in right) for n in range(options)],
     }
 
 
-def _module(module_id: str = "forsta", page_uri: str = "guide.md") -> dict:
+def _module(module_id: str = "forsta", page_uri: str | None = "guide.md") -> dict:
     return {
         "id": module_id,
         "title": _texts("Första modulen"),
-        "page": page_uri,
+        **({"page": page_uri} if page_uri else {}),
         "objectives": {"sv": ["Lära sig något."], "en": ["Learn something."]},
         "reflection": _texts("Vad tänker du?"),
-        "questions": [_question()],
+        "questions": [_question(), _question(), _question()],
     }
 
 
@@ -73,11 +104,11 @@ def _path(**changes) -> dict:
     data = {
         "id": "testvag",
         "order": 1,
+        "edition": "2026-11",
         "title": _texts("Testvägen"),
         "description": _texts("En väg för test."),
         "audience": "personal",
         "role": _texts("Testare"),
-        "minutes": 30,
         "reviewed": dt.date(2026, 11, 22),
         "objectives": {"sv": ["Mål ett."], "en": ["Goal one."]},
         "modules": [_module("forsta"), _module("andra")],
@@ -86,16 +117,17 @@ def _path(**changes) -> dict:
     return data
 
 
-def _validate(data: dict, stem: str = "testvag") -> training_data.TrainingPath:
-    return training_data.validate_path(data, file="data/paths/testvag.yml", stem=stem, languages=LANGUAGES, known_sources=SOURCES)
+def _validate(data: dict, stem: str = "testvag", teaching: Path = TEACHING) -> training_data.TrainingPath:
+    return training_data.validate_path(data, file="data/paths/testvag.yml", stem=stem, languages=LANGUAGES, known_sources=SOURCES, teaching=teaching)
 
 
-def _problems(data: dict, stem: str = "testvag") -> str:
+def _problems(data: dict, stem: str = "testvag", teaching: Path = TEACHING) -> str:
     with pytest.raises(PluginError) as raised:
-        _validate(data, stem)
+        _validate(data, stem, teaching)
     message = str(raised.value)
     assert message.startswith("data/paths/testvag.yml:")
     assert "See EDITING.md, section 'Training paths'" in message
+    assert "Traceback" not in message
     return message
 
 
@@ -106,25 +138,60 @@ def _real_paths() -> list[training_data.TrainingPath]:
     return training_data.load_paths(REPO / "data" / "paths", languages=BUILT, known_sources=SOURCES, configured=CONFIGURED)
 
 
-def test_the_guide_has_three_paths_of_four_to_six_modules_in_both_languages():
+def test_the_guide_has_the_care_staff_path_and_its_paths_have_four_to_six_modules():
     paths = _real_paths()
-    assert {path.id for path in paths} >= {"bistandshandlaggare", "omsorgspersonal", "chefer-och-beslutsfattare"}
+    # The other two paths are drafts until their teaching texts are written; the lead merges them.
+    assert "omsorgspersonal" in {path.id for path in paths}
     for path in paths:
         assert 4 <= len(path.modules) <= 6, path.id
         assert set(path.languages) >= set(LANGUAGES), path.id
         for module in path.modules:
-            assert (REPO / "docs" / module.page).is_file(), (path.id, module.page)
+            assert module.page is None or (REPO / "docs" / module.page).is_file(), (path.id, module.page)
             assert set(module.title) == set(path.languages)
-            assert all(question.feedback["sv"] and question.feedback["en"] for question in module.questions)
 
 
-def test_the_managers_path_covers_the_three_areas_of_the_assignment():
-    paths = {p.id: p for p in _real_paths()}
-    managers = paths["chefer-och-beslutsfattare"]
-    assert managers.audience == "organisation"
-    text = " ".join(" ".join(m.objectives["sv"]) + " " + " ".join(o.text["sv"] for q in m.questions for o in q.options) for m in managers.modules).lower()
-    for area in ("ledning och styrning", "kunskap och kompetens", "samverkan och samordning"):
-        assert area in text
+VERDICTS = {True: {"sv": "Rätt.", "en": "Right."}, False: {"sv": "Inte riktigt.", "en": "Not quite."}}
+
+
+def test_every_real_module_teaches_and_checks_what_it_teaches():
+    """Measured on the real data, every path (the colleague's too, once merged): words per
+    teaching text, questions per module, feedback for every option, evidence in the text."""
+    figures = []
+    for path in _real_paths():
+        for module in path.modules:
+            for lang, text in module.teaching.items():
+                words = training_data.count_words(text)
+                assert 300 <= words <= 700, (path.id, module.id, lang, words)
+                heading = training_data.CASE_HEADINGS[lang]
+                assert f"## {heading}" in text, (path.id, module.id, lang)
+                plain = " ".join(training_data.plain_text(text).split()).casefold()
+                for number, question in enumerate(module.questions, start=1):
+                    assert " ".join(question.evidence[lang].split()).casefold() in plain, (path.id, module.id, number, lang)
+            assert len(module.questions) >= 3, (path.id, module.id)
+            for question in module.questions:
+                assert 3 <= len(question.options) <= 4
+                assert sum(option.correct for option in question.options) == 1
+                for option in question.options:
+                    assert all(option.feedback[lang].strip() for lang in path.languages), (path.id, module.id)
+                    # The feedback begins with its verdict: the page shows no other (EDITING.md).
+                    verdicts = VERDICTS[option.correct]
+                    for lang in set(verdicts) & set(path.languages):
+                        assert option.feedback[lang].startswith(verdicts[lang]), (path.id, module.id, option.feedback[lang])
+                    # Feedback says why; a wrong option's feedback is more than a verdict.
+                    assert len(option.feedback["sv"].split()) >= 6, (path.id, module.id, option.feedback["sv"])
+            figures.append((path.id, module.id, module.words, len(module.questions), module.minutes))
+    assert figures
+    print("\n".join(f"{p} {m}: {w} words, {q} questions, {t} min" for p, m, w, q, t in figures))
+
+
+def test_the_real_teaching_texts_are_klarsprak():
+    """LIX at most 40 (CONTENT.md) for every Swedish teaching text."""
+    from readability import lix
+
+    for path in _real_paths():
+        for module in path.modules:
+            value = lix(training_data.plain_text(module.teaching["sv"]))
+            assert value <= 40, (path.id, module.id, round(value, 1))
 
 
 # The validator on small inputs.
@@ -132,31 +199,163 @@ def test_the_managers_path_covers_the_three_areas_of_the_assignment():
 
 def test_a_valid_path_is_returned_typed():
     path = _validate(_path())
-    assert path.id == "testvag" and path.file == "data/paths/testvag.yml"
+    assert path.id == "testvag" and path.file == "data/paths/testvag.yml" and path.edition == "2026-11"
     assert [m.id for m in path.modules] == ["forsta", "andra"]
-    assert path.modules[0].questions[0].options[0].correct is True
-    assert path.modules[0].questions[0].multiple is False
+    question = path.modules[0].questions[0]
+    assert question.options[0].correct is True and question.options[1].correct is False
+    assert question.options[1].feedback["sv"] == "Inte riktigt. Skälet till svar 1."
     assert path.sources == ["kommunens-stod-video"]
+    assert path.modules[0].teaching["sv"].startswith("Det här är en mening")
+    assert path.draft is False
 
 
-def test_two_right_options_make_a_tick_every_box_question():
+def test_time_is_computed_from_words_questions_and_the_reflection():
+    assert training_data.module_minutes(0, 0) == 3
+    assert training_data.module_minutes(130, 3) == math.ceil(1 + 4.5 + 3) == 9
+    assert training_data.module_minutes(131, 2) == math.ceil(131 / 130 + 3 + 3) == 8
+    path = _validate(_path())
+    words = training_data.count_words(_teaching("sv"))
+    assert path.modules[0].words == words
+    assert path.modules[0].minutes == math.ceil(words / 130 + 1.5 * 3 + 3)
+    assert path.minutes == sum(module.minutes for module in path.modules)
+
+
+def test_words_are_counted_without_markdown_syntax():
+    text = "## Rubrik {#id}\n\n- **Fet** text med [en länk](guider/x.md) och [[source:kommunens-stod-video]].\n"
+    assert training_data.count_words(text) == 7  # Rubrik, Fet, text, med, en, länk, och
+
+
+def test_a_typed_time_is_rejected_with_how_time_is_computed():
+    message = _problems(_path(minutes=30))
+    assert "key 'minutes': found 30 (a number)" in message
+    assert "the time is computed from the teaching texts and the questions" in message
+
+
+def test_a_missing_teaching_text_is_rejected(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta"])
+    message = _problems(_path(), teaching=folder)
+    assert "key 'modules[2] teaching text" in message and "andra.md': found no such file" in message
+    assert "andra.en.md': found no such file" in message
+    assert "write the teaching text into" in message
+
+
+@pytest.mark.parametrize("words, found", [(120, "words (without Markdown syntax)"), (900, "words (without Markdown syntax)")])
+def test_a_teaching_text_outside_300_to_700_words_is_rejected(tmp_path, words, found):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "andra.md").write_text(_teaching("sv", words=words), encoding="utf-8")
+    message = _problems(_path(), teaching=folder)
+    assert f"andra.md': found {training_data.count_words(_teaching('sv', words=words))} {found}" in message
+    assert "allowed: 300 to 700 words" in message
+
+
+def test_a_teaching_text_without_the_case_heading_is_rejected(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "forsta.en.md").write_text(_teaching("en", case=False), encoding="utf-8")
+    message = _problems(_path(), teaching=folder)
+    assert "forsta.en.md': found no heading '## A case from practice'" in message
+    assert "add the section '## A case from practice'" in message
+
+
+def test_front_matter_in_a_teaching_text_is_rejected(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "forsta.md").write_text("---\ntitle: x\n---\n" + _teaching("sv"), encoding="utf-8")
+    assert "forsta.md': found front matter" in _problems(_path(), teaching=folder)
+
+
+def test_a_teaching_text_not_in_utf8_is_rejected(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "andra.md").write_bytes(_teaching("sv").encode("latin-1"))
+    message = _problems(_path(), teaching=folder)
+    assert "andra.md': found bytes that are not UTF-8" in message and "save the file as UTF-8" in message
+
+
+def test_an_evidence_phrase_not_in_the_teaching_text_is_rejected():
     data = _path()
-    data["modules"][0]["questions"] = [_question(right=(0, 2))]
-    assert _validate(data).modules[0].questions[0].multiple is True
-
-
-def test_a_question_without_a_right_answer_is_rejected():
-    data = _path()
-    data["modules"][1]["questions"] = [_question(right=())]
+    data["modules"][1]["questions"][2]["evidence"]["en"] = "A sentence the text does not have."
     message = _problems(data)
-    assert "key 'modules[2].questions[1].options': found no option marked 'correct: true'" in message
-    assert "add 'correct: true' under the text of each right answer" in message
+    assert "key 'modules[2].questions[3].evidence.en': found 'A sentence the text does not have.', which is not in the module's teaching text" in message
+    assert "copy the sentence that answers the question from the teaching text" in message
 
 
-def test_a_question_where_every_option_is_right_is_rejected():
+def test_an_evidence_phrase_ignores_case_and_line_breaks():
     data = _path()
-    data["modules"][0]["questions"] = [_question(right=(0, 1), options=2)]
-    assert "every option marked 'correct: true'" in _problems(data)
+    data["modules"][0]["questions"][0]["evidence"]["sv"] = "den som får hjälp\nkallas   NÄRSTÅENDE"
+    _validate(data)
+
+
+def test_fewer_than_three_questions_are_rejected():
+    data = _path()
+    data["modules"][0]["questions"] = [_question(), _question()]
+    message = _problems(data)
+    assert "key 'modules[1].questions': found 2 question(s)" in message
+    assert "allowed: a list of at least 3 questions" in message
+
+
+@pytest.mark.parametrize("right, found", [((), "0 options"), ((0, 2), "2 options")])
+def test_not_exactly_one_right_option_is_rejected(right, found):
+    data = _path()
+    data["modules"][1]["questions"][0] = _question(right=right)
+    message = _problems(data)
+    assert f"key 'modules[2].questions[1].options': found {found} marked 'correct: true'" in message
+    assert "allowed: exactly one right option" in message
+
+
+@pytest.mark.parametrize("count", [2, 5])
+def test_three_or_four_options_only(count):
+    data = _path()
+    data["modules"][0]["questions"][1] = _question(options=count)
+    assert f"key 'modules[1].questions[2].options': found {count} option(s)" in _problems(data)
+
+
+def test_an_option_without_feedback_is_rejected():
+    data = _path()
+    del data["modules"][0]["questions"][0]["options"][2]["feedback"]
+    message = _problems(data)
+    assert "key 'modules[1].questions[1].options[3].feedback': found nothing (the key is missing)" in message
+
+
+@pytest.mark.parametrize("title, markup", [("<b>Fet</b> väg", "<"), ("Vägen *viktig*", "*"), ("Se [länk](x.md)", "["), ("Kod `x`", "`"), ("A &amp; B", "&amp;")])
+def test_markup_in_a_plain_text_title_is_rejected(title, markup):
+    message = _problems(_path(title=_texts(title)))
+    assert f"key 'title.sv': found {title!r}, with the markup {markup!r}" in message
+    assert "allowed: plain text without Markdown or HTML" in message
+
+
+def test_markup_in_a_module_title_is_rejected():
+    data = _path()
+    data["modules"][1]["title"] = _texts("Modul <i>två</i>")
+    assert "key 'modules[2].title.sv': found 'Modul <i>två</i>', with the markup '<'" in _problems(data)
+
+
+def test_a_path_without_edition_is_rejected():
+    data = _path()
+    del data["edition"]
+    assert "key 'edition': found nothing (the key is missing)" in _problems(data)
+
+
+def test_an_unquoted_edition_is_rejected():
+    message = _problems(_path(edition=2026))
+    assert "key 'edition': found 2026 (a number)" in message
+
+
+def test_a_draft_is_neither_checked_nor_built(tmp_path):
+    folder = tmp_path / "paths"
+    folder.mkdir()
+    (folder / "utkast.yml").write_text("draft: true\nid: utkast\nminutes: 30\n", encoding="utf-8")
+    assert training_data.load_paths(folder, languages=LANGUAGES, known_sources=SOURCES) == []
+    (folder / "utkast.yml").write_text("draft: ja\nid: utkast\n", encoding="utf-8")
+    with pytest.raises(PluginError, match="key 'draft': found 'ja' \\(text\\)"):
+        training_data.load_paths(folder, languages=LANGUAGES, known_sources=SOURCES)
+
+
+def test_module_ids_like_proto_and_constructor_are_ordinary_ids():
+    path = _validate(_path(modules=[_module("__proto__"), _module("constructor")]))
+    assert [m.id for m in path.modules] == ["__proto__", "constructor"]
+
+
+def test_a_module_without_a_guide_page_is_allowed():
+    path = _validate(_path(modules=[_module("forsta", None), _module("andra")]))
+    assert path.modules[0].page is None
 
 
 def test_an_unknown_audience_is_rejected_with_the_allowed_ones():
@@ -189,9 +388,9 @@ def test_an_unknown_key_is_rejected():
 
 def test_a_missing_language_is_rejected():
     data = _path()
-    del data["modules"][0]["questions"][0]["feedback"]["en"]
+    del data["modules"][0]["questions"][0]["options"][0]["feedback"]["en"]
     message = _problems(data)
-    assert "key 'modules[1].questions[1].feedback.en': found nothing (the language is missing)" in message
+    assert "key 'modules[1].questions[1].options[1].feedback.en': found nothing (the language is missing)" in message
     assert "add '  en: <text>' under 'feedback:'" in message
 
 
@@ -227,7 +426,7 @@ def test_yes_unquoted_is_not_a_text():
 
 def test_every_problem_in_a_file_is_reported_at_once():
     data = _path(audience="alla", minutes="en timme")
-    data["modules"][1]["questions"] = [_question(right=())]
+    data["modules"][1]["questions"][0] = _question(right=())
     del data["role"]
     message = _problems(data)
     assert "4 problem(s)" in message
@@ -236,7 +435,7 @@ def test_every_problem_in_a_file_is_reported_at_once():
 
 
 def _validate_in(data: dict, languages: list[str]) -> training_data.TrainingPath:
-    return training_data.validate_path(data, file="data/paths/testvag.yml", stem="testvag", languages=languages, known_sources=SOURCES)
+    return training_data.validate_path(data, file="data/paths/testvag.yml", stem="testvag", languages=languages, known_sources=SOURCES, teaching=TEACHING)
 
 
 def test_a_path_may_leave_a_language_untranslated_on_purpose():
@@ -275,16 +474,44 @@ def test_pages_are_checked_against_the_site():
     assert "key 'modules[2].page': found 'strategi/finns-inte.md' (module 'andra'), which is not a page in docs/" in message
 
 
+def test_a_link_in_a_teaching_text_is_checked_against_the_site(tmp_path):
+    folder = _write_teaching(tmp_path / "testvag", ["forsta", "andra"])
+    (folder / "andra.md").write_text(_teaching("sv") + "\nLäs [guiden](guide.md) och [mer](guider/saknas.md#del).\n", encoding="utf-8")
+    path = _validate(_path(), teaching=folder)
+    with pytest.raises(PluginError) as raised:
+        training_data.check_pages(path, page_exists=lambda uri: uri == "guide.md")
+    message = str(raised.value)
+    assert "key 'modules[2] teaching text (sv)': found a link to 'guider/saknas.md', which is not a page in docs/" in message
+    assert "guide.md'," not in message
+
+
+def test_a_placeholder_typo_in_the_interface_text_never_raises():
+    sys.path.insert(0, str(REPO / "hooks"))
+    import training_paths
+
+    assert training_paths.fill("{minutes} minuter", minutes=5) == "5 minuter"
+    assert training_paths.fill("{minuter} minuter", minutes=5) == "{minuter} minuter"
+    assert training_paths.fill("{0} och {", minutes=5) == "{0} och {"
+
+
 # Tiny sites: one per kind of mistake, and one that builds.
 
 
 def _data_folder(tmp_path: Path, paths: dict[str, str]) -> Path:
-    """A copy of data/ whose paths/ holds only `paths` (file name -> YAML text)."""
+    """A copy of data/ whose paths/ holds only `paths` (file name -> YAML text), each with
+    a valid teaching text for every module it lists."""
     folder = tmp_path / "training-data"
     shutil.copytree(REPO / "data", folder, ignore=shutil.ignore_patterns("paths"))
     (folder / "paths").mkdir()
     for name, text in paths.items():
         (folder / "paths" / name).write_text(text, encoding="utf-8")
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:  # a test of a broken file: the build reports it
+            continue
+        modules = data.get("modules") if isinstance(data, dict) else None
+        ids = [m["id"] for m in modules or [] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+        _write_teaching(folder / "paths" / name.rsplit(".", 1)[0], ids)
     return folder
 
 
@@ -330,8 +557,26 @@ def test_a_module_page_that_does_not_exist_fails_the_build(tmp_path):
 
 def test_a_question_without_a_right_answer_fails_the_build(tmp_path):
     data = _path()
-    data["modules"][0]["questions"] = [_question(right=())]
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[1].questions[1].options': found no option marked 'correct: true'")
+    data["modules"][0]["questions"][0] = _question(right=())
+    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[1].questions[1].options': found 0 options marked 'correct: true'")
+
+
+def test_a_missing_teaching_text_fails_the_build(tmp_path):
+    data = _path(modules=[_module("forsta"), _module("utan-text")])
+    result = build_tiny_site(
+        tmp_path,
+        {"index.md": _page("Start"), "index.en.md": _page("Start", english=True), "guide.md": _page("Guiden"), "guide.en.md": _page("The guide", english=True)},
+        config={"extra": {"data_dir": str(_data_without_teaching(tmp_path, data, "utan-text"))}},
+    )
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "key 'modules[2] teaching text" in result.output and "utan-text.md': found no such file" in result.output
+
+
+def _data_without_teaching(tmp_path: Path, data: dict, module_id: str) -> Path:
+    folder = _data_folder(tmp_path, {"testvag.yml": _dump(data)})
+    for file in (folder / "paths" / "testvag").glob(f"{module_id}.*"):
+        file.unlink()
+    return folder
 
 
 def test_an_unknown_audience_fails_the_build(tmp_path):
@@ -389,7 +634,7 @@ def built(tmp_path_factory):
     """A tiny site with one path of two modules, a landing page and an English landing page."""
     tmp_path = tmp_path_factory.mktemp("training-site")
     data = _path()
-    data["modules"][1]["questions"] = [_question(right=(0, 1), options=3)]
+    data["modules"][1]["questions"][1] = _question(options=4)
     landing_en = LANDING.replace("title: Utbildning", "title: Training").replace("# Utbildning", "# Training").replace(f"untranslated: [{', '.join(OTHER_LANGUAGES)}]\n", "")
     result = _tiny_site(
         tmp_path,
@@ -417,30 +662,46 @@ def test_a_module_page_has_its_place_the_page_it_builds_on_and_neighbours(built)
     html = _soup(built, "utbildning/testvag/andra/index.html")
     assert "Modul 2 av 2" in html.select_one(".ag-training-position").get_text()
     assert html.select_one('meta[name="description"]')["content"] == "Modul 2 av 2 i utbildningen Testvägen: Första modulen."
-    read = html.select_one("#ag-read + p a")
+    read = html.select_one("#ag-read-more + p a")
     assert read["href"] == "../../../guide/" and read.get_text() == "Guiden"
+    assert "Beräknad tid:" in html.select_one(".ag-training-position").get_text()
+    # The teaching text is the page's body, between the objectives and the questions.
+    article = html.select_one("article")
+    order = [element.get("id") for element in article.select("h2[id]")]
+    assert order.index("ag-objectives") < order.index("ett-fall-fran-praktiken") < order.index("ag-read-more") < order.index("ag-check") < order.index("ag-reflection") < order.index("ag-answers")
+    assert "Den som får hjälp kallas närstående." in article.get_text()
     assert html.select_one(".ag-training-pager a[rel=prev]")["href"] == "../forsta/"
     assert html.select_one(".ag-training-pager a[rel=next]") is None
     assert html.select_one(".ag-training-pager a[href='../intyg/']") is not None
     english = _soup(built, "en/utbildning/testvag/forsta/index.html")
-    assert english.select_one("#ag-read + p a")["href"] == "../../../guide/"
+    assert english.select_one("#ag-read-more + p a")["href"] == "../../../guide/"
     assert "Module 1 of 2" in english.select_one(".ag-training-position").get_text()
 
 
 def test_without_javascript_every_question_and_answer_is_readable(built):
     html = _soup(built, "utbildning/testvag/andra/index.html")
-    form = html.select_one("form[data-ag-question]")
+    forms = html.select("form[data-ag-question]")
+    form = forms[1]
     assert form.select_one("fieldset > legend").get_text(" ", strip=True).endswith("Vem får hjälp?")
-    assert [i["type"] for i in form.select("input")] == ["checkbox"] * 3
+    assert [i["type"] for i in form.select("input")] == ["radio"] * 4
     assert all(form.select_one(f"label[for='{i['id']}']") for i in form.select("input"))
-    answer = form.select_one("details")
-    assert answer.select_one("summary").get_text() == "Visa rätt svar"
-    assert [li.get_text() for li in answer.select("li")] == ["Svar 0", "Svar 1"]
-    assert "Så står det i källan." in answer.get_text()
-    assert "Kommunens stöd till anhöriga" in answer.select_one("cite").get_text()
-    # What needs the script is hidden until the script shows it.
-    assert form.select_one("[data-ag-answer]").has_attr("hidden")
-    assert html.select_one("[data-ag-done-section]").has_attr("hidden")
+    # Without the script: the answers at the end, each in a labelled <details>.
+    answers = html.select_one("section[data-ag-answers]")
+    assert answers.select_one("h2").get_text() == "Svar på frågorna"
+    details = answers.select("details")
+    assert len(details) == len(forms) == 3
+    assert details[1].select_one("summary").get_text() == "Svar på fråga 2"
+    assert "Rätt svar: Svar 0" in " ".join(details[1].get_text(" ").split())
+    assert [li.get_text(" ", strip=True) for li in details[1].select("li")][1] == "Svar 1 : Inte riktigt. Skälet till svar 1."
+    assert "Kommunens stöd till anhöriga" in details[1].select_one("cite").get_text()
+    # The right answer and the feedback are not in the question until an attempt.
+    assert form.select_one("details") is None
+    assert all(p.has_attr("hidden") for p in form.select("[data-ag-option-feedback], [data-ag-right-answer], [data-ag-source]"))
+    assert len(form.select("[data-ag-right]")) == 1
+    # What needs the script is hidden until the script shows it; no "done" box any more.
+    assert form.select_one("[data-ag-buttons]").has_attr("hidden")
+    assert form.select_one("[data-ag-reveal]").has_attr("hidden")
+    assert html.select_one("[data-ag-done-section], [data-ag-module-done]") is None
     assert form.select_one("[data-ag-feedback]")["role"] == "status"
     overview = _soup(built, "utbildning/testvag/index.html")
     assert overview.select_one("[data-ag-progress]").has_attr("hidden")
@@ -451,7 +712,7 @@ def test_without_javascript_every_question_and_answer_is_readable(built):
 def test_the_script_and_its_settings_are_on_training_pages_only(built):
     config = json.loads(_soup(built, "utbildning/testvag/forsta/index.html").select_one("#ag-training-config").string)
     assert config["kind"] == "module" and config["path"] == "testvag" and config["module"] == "forsta"
-    assert config["paths"] == [{"id": "testvag", "modules": ["forsta", "andra"]}]
+    assert config["paths"] == [{"id": "testvag", "edition": "2026-11", "modules": [{"id": "forsta", "questions": 3}, {"id": "andra", "questions": 3}]}]
     assert config["strings"]["progress"] == "{done} av {total} moduler klara"
     landing = _soup(built, "utbildning/index.html")
     assert json.loads(landing.select_one("#ag-training-config").string)["kind"] == "landing"
@@ -471,7 +732,14 @@ def test_generated_pages_pass_the_front_matter_schema_and_switch_language(built)
     switcher = {a["hreflang"]: a["href"] for a in html.select(".md-select__link[hreflang]")}
     assert switcher["sv"] == "../../../../utbildning/testvag/intyg/" and switcher["en"] == "./"
     assert {switcher[lang] for lang in OTHER_LANGUAGES} == {f"../../../../{lang}/utbildning/testvag/intyg/" for lang in OTHER_LANGUAGES}
-    assert "testvag|forsta,andra|ÅÅÅÅ-MM-DD" in _soup(built, "utbildning/testvag/intyg/index.html").select_one(".ag-certificate-code-input").get_text()
+    certificate = _soup(built, "utbildning/testvag/intyg/index.html")
+    # No check code and no hash: the certificate says what it shows and what it does not.
+    assert certificate.select_one(".ag-certificate-code-input, [data-ag-certificate-code]") is None
+    assert "SHA-256" not in certificate.get_text() and "Kontrollkod" not in certificate.get_text()
+    assert certificate.select_one("[data-ag-certificate-edition]").get_text() == "2026-11"
+    assert [td["data-ag-certificate-module"] for td in certificate.select("td[data-ag-certificate-module]")] == ["forsta", "andra"]
+    assert "Det visar inte vem som gjorde det" in certificate.select_one(".ag-certificate__scope").get_text()
+    assert "Handledarens underskrift" in certificate.select_one(".ag-certificate__signature").get_text()
 
 
 def test_a_language_the_path_leaves_untranslated_shows_the_default_text_marked_as_such(built):
@@ -492,6 +760,16 @@ def test_path_overviews_follow_the_landing_page_in_the_nav(built):
         links = [a.get_text(" ", strip=True) for a in html.select(".md-nav--primary a.md-nav__link")]
         landing = next(i for i, text in enumerate(links) if text in ("Utbildning", "Training"))
         assert links[landing + 1].startswith("Testvägen"), links
+
+
+def test_a_module_page_sidebar_lists_the_paths_own_modules(built):
+    html = _soup(built, "utbildning/testvag/andra/index.html")
+    active = html.select_one(".md-nav--primary li.md-nav__item--active:not(.md-nav__item--nested)")
+    section = active.find_parent("nav")
+    titles = [a.get_text(" ", strip=True) for a in section.select(":scope > ul > li > a.md-nav__link, :scope > ul > li > label + a.md-nav__link")]
+    # The overview is the section's own link (navigation.indexes); its pages follow.
+    assert section.find_parent("li").get_text(" ", strip=True).startswith("Testvägen")
+    assert titles == ["Första modulen", "Första modulen", "Intyg: Testvägen"], titles
 
 
 def test_generated_pages_are_in_the_sitemap_with_both_languages(built):
@@ -526,12 +804,19 @@ def test_the_example_path_data_round_trips(tmp_path):
     text = (REPO / "data" / "paths" / "omsorgspersonal.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert data["untranslated"] == OTHER_LANGUAGES  # the tiny site's pages have sv and en only
-    pages = {module["page"]: _page(module["title"]["sv"]) for module in data["modules"]}
-    pages.update({module["page"].removesuffix(".md") + ".en.md": _page(module["title"]["en"], english=True) for module in data["modules"]})
+    # The pages the modules point to, and those their teaching texts link to.
+    folder = REPO / "data" / "paths" / "omsorgspersonal"
+    targets = {module["page"] for module in data["modules"] if module.get("page")}
+    targets |= {target for file in folder.glob("*.md") for target, _ in training_data.PAGE_LINK.findall(file.read_text(encoding="utf-8"))}
+    pages = {target: _page(target) for target in targets}
+    pages.update({target.removesuffix(".md") + ".en.md": _page(target, english=True) for target in targets})
+    data_folder = _data_folder(tmp_path, {})
+    (data_folder / "paths" / "omsorgspersonal.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(folder, data_folder / "paths" / "omsorgspersonal")
     result = build_tiny_site(
         tmp_path,
         {"index.md": _page("Start"), "index.en.md": _page("Start", english=True), **pages},
-        config={"extra": {"data_dir": str(_data_folder(tmp_path, {"omsorgspersonal.yml": text}))}},
+        config={"extra": {"data_dir": str(data_folder)}},
     )
     assert result.returncode == 0, result.output
     assert (result.site_dir / "en" / "utbildning" / "omsorgspersonal" / "intyg" / "index.html").is_file()

@@ -5,26 +5,39 @@
  * JSON block #ag-training-config written by hooks/training_paths.py. Every page works
  * without this script: the parts that need it are `hidden` until it shows them.
  *
- * Privacy: progress is kept in ONE localStorage key (settings.storageKey) as versioned JSON,
- *   {"app": "anhorigguiden-training", "version": 1, "name": "",
- *    "paths": {"<path id>": {"done": {"<module id>": "YYYY-MM-DD"}}}}
- * and in a file only when the reader saves one. Nothing is ever sent anywhere: this script
- * makes no network request.
+ * Completion means passing: a module is complete when every one of its questions has been
+ * answered correctly (retries allowed); its completion date is the day the last of them
+ * was. The certificate appears only when every module of the path is complete.
  *
- * Certificate check code: SHA-256 of "<path id>|<module ids, comma-separated, in order>|
- * <YYYY-MM-DD>", where the date is the day the last module was marked done; the first 8
- * hex digits, in capitals, grouped XXXX-XXXX. tests/test_training_browser.py recomputes it
- * in Python.
+ * Privacy: progress is kept in ONE localStorage key (settings.storageKey) as versioned JSON,
+ *   {"app": "anhorigguiden-training", "version": 2, "name": "",
+ *    "paths": {"<path id>": {"modules": {"<module id>": {
+ *        "answers": {"<question number>": {"tries": 2, "right": "YYYY-MM-DD"}},
+ *        "markedDone": "YYYY-MM-DD"}}}}}
+ * ("right" is "" until the question is answered correctly; "markedDone" is kept from
+ * version 1 only as a note), and in a file only when the reader saves one. Nothing is ever
+ * sent anywhere: this script makes no network request.
+ *
+ * Version 1 ({"paths": {"<path>": {"done": {"<module>": "YYYY-MM-DD"}}}}, where a reader
+ * ticked "done" without answering) is migrated: the date becomes `markedDone`, and the
+ * module is not complete until its questions are answered. Progress saved by a newer
+ * version is never overwritten by this one.
+ *
+ * Ids are keys chosen by editors: every map is made with Object.create(null) and read
+ * with own-property checks, so that a module called "constructor" or "__proto__" is
+ * stored and found like any other.
  */
 (function () {
   "use strict";
 
   var APP = "anhorigguiden-training";
-  var VERSION = 1;
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var VERSION = 2;
+  var ID = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
+  var QUESTION = /^[1-9][0-9]{0,2}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  var MAX_FILE_BYTES = 200000;
+  var MAX_FILE_BYTES = 500000;
   var MAX_NAME = 200;
+  var MAX_TRIES = 100000;
 
   var settingsNode = document.getElementById("ag-training-config");
   if (!settingsNode) {
@@ -33,12 +46,25 @@
   var settings = JSON.parse(settingsNode.textContent);
   var strings = settings.strings;
   var storageWorks = true;
+  var storedIsNewer = false; // saved by a newer version of this script: read-only here
   var state = load();
 
-  // Text with {placeholders}.
+  function dict() {
+    return Object.create(null);
+  }
+
+  function own(object, key) {
+    return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isMap(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // Text with {placeholders}; an unknown placeholder is left as written.
   function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    return String(text).replace(/\{(\w+)\}/g, function (whole, name) {
+      return own(values, name) ? String(values[name]) : whole;
     });
   }
 
@@ -56,43 +82,99 @@
   }
 
   function emptyState() {
-    return { app: APP, version: VERSION, name: "", paths: {} };
+    return { app: APP, version: VERSION, name: "", paths: dict() };
   }
 
-  // A stored or loaded value made safe, or null if it is not our format.
+  // A version 1 path entry ({"done": {module: date}}) in the version 2 shape.
+  function migratedPath(entry) {
+    if (!isMap(entry) || !isMap(entry.done)) {
+      return null;
+    }
+    var modules = dict();
+    var ids = Object.keys(entry.done);
+    for (var i = 0; i < ids.length; i += 1) {
+      if (!ID.test(ids[i]) || !isDate(entry.done[ids[i]])) {
+        return null;
+      }
+      modules[ids[i]] = { answers: dict(), markedDone: entry.done[ids[i]] };
+    }
+    return { modules: modules };
+  }
+
+  function validatedModule(entry) {
+    if (!isMap(entry) || !isMap(entry.answers)) {
+      return null;
+    }
+    if (own(entry, "markedDone") && !isDate(entry.markedDone)) {
+      return null;
+    }
+    var answers = dict();
+    var numbers = Object.keys(entry.answers);
+    for (var i = 0; i < numbers.length; i += 1) {
+      var answer = entry.answers[numbers[i]];
+      if (!QUESTION.test(numbers[i]) || !isMap(answer)) {
+        return null;
+      }
+      var tries = answer.tries;
+      if (typeof tries !== "number" || tries !== Math.floor(tries) || tries < 0 || tries > MAX_TRIES) {
+        return null;
+      }
+      if (answer.right !== "" && !isDate(answer.right)) {
+        return null;
+      }
+      answers[numbers[i]] = { tries: tries, right: answer.right };
+    }
+    var result = { answers: answers };
+    if (own(entry, "markedDone")) {
+      result.markedDone = entry.markedDone;
+    }
+    return result;
+  }
+
+  function validatedPath(entry) {
+    if (!isMap(entry) || !isMap(entry.modules)) {
+      return null;
+    }
+    var modules = dict();
+    var ids = Object.keys(entry.modules);
+    for (var i = 0; i < ids.length; i += 1) {
+      var module = ID.test(ids[i]) ? validatedModule(entry.modules[ids[i]]) : null;
+      if (!module) {
+        return null;
+      }
+      modules[ids[i]] = module;
+    }
+    return { modules: modules };
+  }
+
+  // A stored or loaded value made safe (version 1 migrated), or null if it is not ours.
+  // A value of a newer version is reported by newerVersion(), not read.
   function validated(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) {
+    if (!isMap(data) || data.app !== APP || (data.version !== 1 && data.version !== VERSION)) {
       return null;
     }
-    if (data.app !== APP || data.version !== VERSION) {
+    if (own(data, "name") && (typeof data.name !== "string" || data.name.length > MAX_NAME)) {
       return null;
     }
-    if (data.name !== undefined && (typeof data.name !== "string" || data.name.length > MAX_NAME)) {
-      return null;
-    }
-    if (!data.paths || typeof data.paths !== "object" || Array.isArray(data.paths)) {
+    if (!isMap(data.paths)) {
       return null;
     }
     var result = emptyState();
     result.name = data.name || "";
     var pathIds = Object.keys(data.paths);
     for (var i = 0; i < pathIds.length; i += 1) {
-      var pathId = pathIds[i];
-      var entry = data.paths[pathId];
-      if (!ID.test(pathId) || !entry || typeof entry !== "object" || !entry.done || typeof entry.done !== "object" || Array.isArray(entry.done)) {
+      var entry = data.paths[pathIds[i]];
+      var path = ID.test(pathIds[i]) ? (data.version === 1 ? migratedPath(entry) : validatedPath(entry)) : null;
+      if (!path) {
         return null;
       }
-      var done = {};
-      var moduleIds = Object.keys(entry.done);
-      for (var j = 0; j < moduleIds.length; j += 1) {
-        if (!ID.test(moduleIds[j]) || !isDate(entry.done[moduleIds[j]])) {
-          return null;
-        }
-        done[moduleIds[j]] = entry.done[moduleIds[j]];
-      }
-      result.paths[pathId] = { done: done };
+      result.paths[pathIds[i]] = path;
     }
     return result;
+  }
+
+  function newerVersion(data) {
+    return isMap(data) && data.app === APP && typeof data.version === "number" && data.version > VERSION;
   }
 
   function load() {
@@ -105,14 +187,20 @@
     if (!raw) {
       return emptyState();
     }
+    var data = null;
     try {
-      return validated(JSON.parse(raw)) || emptyState();
+      data = JSON.parse(raw);
     } catch (error) {
       return emptyState();
     }
+    storedIsNewer = newerVersion(data);
+    return validated(data) || emptyState();
   }
 
   function save() {
+    if (storedIsNewer) {
+      return false; // never overwrite what a newer version saved
+    }
     try {
       window.localStorage.setItem(settings.storageKey, JSON.stringify(state));
       storageWorks = true;
@@ -128,29 +216,71 @@
     })[0];
   }
 
-  function doneDates(path) {
-    var entry = state.paths[path.id];
-    return path.modules
-      .map(function (moduleId) {
-        return entry && entry.done[moduleId];
-      })
-      .filter(Boolean);
+  function moduleEntry(pathId, moduleId) {
+    var path = own(state.paths, pathId) ? state.paths[pathId] : null;
+    return path && own(path.modules, moduleId) ? path.modules[moduleId] : null;
+  }
+
+  function moduleEntryToWrite(pathId, moduleId) {
+    if (!own(state.paths, pathId)) {
+      state.paths[pathId] = { modules: dict() };
+    }
+    var modules = state.paths[pathId].modules;
+    if (!own(modules, moduleId)) {
+      modules[moduleId] = { answers: dict() };
+    }
+    return modules[moduleId];
+  }
+
+  function rightCount(pathId, module) {
+    var entry = moduleEntry(pathId, module.id);
+    var count = 0;
+    for (var number = 1; number <= module.questions; number += 1) {
+      var key = String(number);
+      if (entry && own(entry.answers, key) && entry.answers[key].right) {
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  // The day a module was completed (the last of its questions answered right), or null.
+  function completionDate(pathId, module) {
+    var entry = moduleEntry(pathId, module.id);
+    if (!entry || rightCount(pathId, module) !== module.questions) {
+      return null;
+    }
+    var last = "";
+    for (var number = 1; number <= module.questions; number += 1) {
+      var right = entry.answers[String(number)].right;
+      last = right > last ? right : last;
+    }
+    return last;
+  }
+
+  function completeCount(path) {
+    return path.modules.filter(function (module) {
+      return completionDate(path.id, module);
+    }).length;
   }
 
   function progressText(path) {
-    return format(strings.progress, { done: doneDates(path).length, total: path.modules.length });
-  }
-
-  // The day the path was completed (its last module marked done), or null.
-  function completionDate(path) {
-    var dates = doneDates(path);
-    return dates.length === path.modules.length ? dates.sort()[dates.length - 1] : null;
+    return format(strings.progress, { done: completeCount(path), total: path.modules.length });
   }
 
   function show(element) {
     if (element) {
       element.hidden = false;
     }
+  }
+
+  function paragraph(text, className) {
+    var element = document.createElement("p");
+    element.textContent = text;
+    if (className) {
+      element.className = className;
+    }
+    return element;
   }
 
   // Put a message in a live region; emptied first, so that a repeated message is announced
@@ -172,48 +302,75 @@
         region.classList.add("ag-training-feedback--" + kind);
       }
       if (typeof build === "string") {
-        var paragraph = document.createElement("p");
-        paragraph.textContent = build;
-        region.appendChild(paragraph);
+        region.appendChild(paragraph(build));
       } else {
         build(region);
       }
     }, 50);
   }
 
-  function storageProblem(region) {
-    if (!storageWorks) {
-      announce(region, strings.no_storage);
+  // Why saving did not happen, or null when it did.
+  function saveProblem() {
+    if (storedIsNewer) {
+      return strings.newer;
     }
+    return storageWorks ? null : strings.no_storage;
   }
 
   // The landing page: each path's progress.
   function showLanding() {
-    settings.paths.forEach(function (path) {
-      var text = document.querySelector('[data-ag-progress-text="' + path.id + '"]');
-      if (text) {
+    document.querySelectorAll("[data-ag-progress-text]").forEach(function (text) {
+      var path = pathById(text.getAttribute("data-ag-progress-text"));
+      if (path) {
         text.textContent = progressText(path);
         show(text);
       }
     });
   }
 
-  // A path's overview: the bar, the words, a badge per done module, and the tools.
+  // A path's overview: the bar, the words, a badge per complete module, and the tools.
   function showOverview() {
     var path = pathById(settings.path);
     var box = document.querySelector("[data-ag-progress]");
     if (box) {
       var bar = box.querySelector("progress");
       bar.max = path.modules.length;
-      bar.value = doneDates(path).length;
+      bar.value = completeCount(path);
       bar.textContent = progressText(path);
       box.querySelector("[data-ag-progress-text]").textContent = progressText(path);
       show(box);
     }
-    var entry = state.paths[path.id];
     document.querySelectorAll("[data-ag-done]").forEach(function (badge) {
-      badge.hidden = !(entry && entry.done[badge.getAttribute("data-ag-done")]);
+      var id = badge.getAttribute("data-ag-done");
+      var module = path.modules.filter(function (m) {
+        return m.id === id;
+      })[0];
+      badge.hidden = !(module && completionDate(path.id, module));
     });
+  }
+
+  // A modal question with two answers; falls back to window.confirm without <dialog>.
+  function ask(dialog, textId, onConfirm, onCancel, returnFocus) {
+    if (dialog && typeof dialog.showModal === "function") {
+      dialog.returnValue = "";
+      var closed = function () {
+        dialog.removeEventListener("close", closed);
+        if (dialog.returnValue === "confirm") {
+          onConfirm();
+        } else if (onCancel) {
+          onCancel();
+        }
+        if (returnFocus) {
+          returnFocus.focus();
+        }
+      };
+      dialog.addEventListener("close", closed);
+      dialog.showModal();
+    } else if (window.confirm(document.getElementById(textId).textContent)) {
+      onConfirm();
+    } else if (onCancel) {
+      onCancel();
+    }
   }
 
   function setUpTools() {
@@ -225,6 +382,7 @@
     var path = pathById(settings.path);
 
     tools.querySelector("[data-ag-export]").addEventListener("click", function () {
+      state = load();
       var file = "anhorigguiden-utbildning-" + today() + ".json";
       var data = { app: APP, version: VERSION, exported: new Date().toISOString(), name: state.name, paths: state.paths };
       var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
@@ -241,6 +399,7 @@
     });
 
     var input = tools.querySelector("[data-ag-import]");
+    var importDialog = tools.querySelector("[data-ag-import-dialog]");
     var importRun = 0; // only the latest chosen file counts, however long an earlier one takes
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
@@ -248,129 +407,184 @@
       if (!file) {
         return;
       }
-      var reject = function () {
+      var reject = function (message) {
+        input.value = "";
         if (run === importRun) {
-          announce(status, strings.import_bad, "wrong");
+          announce(status, message, "wrong");
         }
       };
       if (file.size > MAX_FILE_BYTES) {
-        input.value = "";
-        reject();
+        reject(strings.import_bad);
         return;
       }
       file.text().then(function (text) {
         if (run !== importRun) {
           return;
         }
-        var loaded = null;
+        var data;
         try {
-          loaded = validated(JSON.parse(text));
+          data = JSON.parse(text);
         } catch (error) {
-          loaded = null;
-        }
-        input.value = "";
-        if (!loaded) {
-          reject();
+          reject(strings.import_bad_json);
           return;
         }
-        state = loaded;
-        save();
-        refresh();
-        announce(status, storageWorks ? strings.imported : strings.no_storage, storageWorks ? "right" : "wrong");
-      }, reject);
+        var loaded = validated(data);
+        if (!loaded) {
+          reject(strings.import_bad);
+          return;
+        }
+        // Replacing everything cannot be undone: ask first.
+        ask(
+          importDialog,
+          "ag-import-text",
+          function () {
+            input.value = "";
+            state = loaded;
+            save();
+            refresh();
+            var problem = saveProblem();
+            announce(status, problem || strings.imported, problem ? "wrong" : "right");
+          },
+          function () {
+            input.value = "";
+            announce(status, strings.import_kept);
+          },
+          input
+        );
+      }, function () {
+        reject(strings.import_bad);
+      });
     });
 
-    var dialog = tools.querySelector("[data-ag-reset-dialog]");
     var resetButton = tools.querySelector("[data-ag-reset]");
-    var reset = function () {
-      delete state.paths[path.id];
-      save();
-      refresh();
-      announce(status, storageWorks ? strings.reset_done : strings.no_storage);
-    };
     resetButton.addEventListener("click", function () {
-      if (dialog && typeof dialog.showModal === "function") {
-        dialog.returnValue = "";
-        dialog.showModal();
-      } else if (window.confirm(document.getElementById("ag-reset-text").textContent)) {
-        reset();
-      }
+      ask(
+        tools.querySelector("[data-ag-reset-dialog]"),
+        "ag-reset-text",
+        function () {
+          state = load();
+          delete state.paths[path.id];
+          state.name = "";
+          save();
+          refresh();
+          announce(status, saveProblem() || strings.reset_done);
+        },
+        null,
+        resetButton
+      );
     });
-    if (dialog) {
-      dialog.addEventListener("close", function () {
-        if (dialog.returnValue === "confirm") {
-          reset();
-        }
-        resetButton.focus();
-      });
-    }
     show(tools);
+    if (saveProblem()) {
+      announce(status, saveProblem(), "wrong");
+    }
   }
 
-  // A module: the knowledge check and the "done" checkbox.
+  // A module: each question answered, with feedback for the chosen option; the module is
+  // complete when every question has been answered right.
   function setUpModule() {
     var path = pathById(settings.path);
+    var module = path.modules.filter(function (m) {
+      return m.id === settings.module;
+    })[0];
+    var status = document.querySelector("[data-ag-module-status]");
+    var answers = document.querySelector("[data-ag-answers]");
+    if (answers) {
+      answers.hidden = true; // the answers are given one at a time, after an attempt
+    }
+
+    function statusText() {
+      var entry = moduleEntry(path.id, module.id);
+      var right = rightCount(path.id, module);
+      var text = completionDate(path.id, module)
+        ? format(strings.module_complete, { progress: progressText(path) })
+        : format(strings.module_progress, { right: right, total: module.questions });
+      if (entry && entry.markedDone && !completionDate(path.id, module)) {
+        text += " " + format(strings.old_done, { date: entry.markedDone });
+      }
+      return text;
+    }
+
     document.querySelectorAll("[data-ag-question]").forEach(function (form) {
-      var button = form.querySelector("[data-ag-answer]");
+      var number = form.getAttribute("data-ag-question");
       var feedback = form.querySelector("[data-ag-feedback]");
+      var reveal = form.querySelector("[data-ag-reveal]");
+      var copy = function (selector) {
+        var element = form.querySelector(selector).cloneNode(true);
+        element.hidden = false;
+        Array.prototype.slice.call(element.attributes).forEach(function (attribute) {
+          if (attribute.name.indexOf("data-ag-") === 0) {
+            element.removeAttribute(attribute.name);
+          }
+        });
+        return element;
+      };
+      var optionFeedback = function (value) {
+        var found = null;
+        form.querySelectorAll("[data-ag-option-feedback]").forEach(function (element) {
+          if (element.getAttribute("data-ag-option-feedback") === value) {
+            found = element;
+          }
+        });
+        return found;
+      };
+
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
-        if (!inputs.some(function (input) { return input.checked; })) {
+        var chosen = form.querySelector("input:checked");
+        if (!chosen) {
           announce(feedback, strings.choose);
           return;
         }
-        var right = inputs.every(function (input) {
-          return input.checked === input.hasAttribute("data-ag-correct");
-        });
-        if (!right) {
-          announce(feedback, strings.wrong, "wrong");
-          return;
+        var chosenFeedback = optionFeedback(chosen.value);
+        var right = chosenFeedback.hasAttribute("data-ag-right");
+        state = load(); // another tab may have changed the progress meanwhile
+        var entry = moduleEntryToWrite(path.id, module.id);
+        var answer = own(entry.answers, number) ? entry.answers[number] : (entry.answers[number] = { tries: 0, right: "" });
+        answer.tries = Math.min(answer.tries + 1, MAX_TRIES);
+        var completedNow = false;
+        if (right && !answer.right) {
+          answer.right = today();
+          completedNow = Boolean(completionDate(path.id, module));
         }
+        save();
+        reveal.hidden = right;
         announce(feedback, function (region) {
-          var why = form.querySelector("[data-ag-why]").cloneNode(true);
-          var source = form.querySelector("[data-ag-source]").cloneNode(true);
-          why.removeAttribute("data-ag-why");
-          source.removeAttribute("data-ag-source");
-          var verdict = document.createElement("strong");
-          verdict.textContent = strings.right + " ";
-          why.insertBefore(verdict, why.firstChild);
-          region.appendChild(why);
-          region.appendChild(source);
-        }, "right");
+          // The feedback begins with its verdict ("Rätt." or "Inte riktigt.", EDITING.md),
+          // so the words say what the colour of the box says.
+          region.appendChild(copy("[data-ag-option-feedback='" + chosen.value + "']"));
+          if (right) {
+            region.appendChild(copy("[data-ag-source]"));
+          } else {
+            region.appendChild(paragraph(strings.try_again));
+          }
+        }, right ? "right" : "wrong");
+        var problem = saveProblem();
+        if (problem) {
+          announce(status, problem, "wrong");
+        } else if (completedNow || right) {
+          announce(status, statusText(), completedNow ? "right" : null);
+        }
       });
-      show(button);
+
+      reveal.addEventListener("click", function () {
+        announce(feedback, function (region) {
+          region.appendChild(copy("[data-ag-right-answer]"));
+          region.appendChild(copy("[data-ag-right]"));
+          region.appendChild(copy("[data-ag-source]"));
+        });
+        reveal.hidden = true;
+      });
+      show(form.querySelector("[data-ag-buttons]"));
     });
 
-    var section = document.querySelector("[data-ag-done-section]");
-    if (!section) {
-      return;
+    // Where the reader stands, without announcing it on arrival.
+    if (status) {
+      status.replaceChildren(paragraph(saveProblem() || statusText()));
     }
-    var checkbox = section.querySelector("[data-ag-module-done]");
-    var status = section.querySelector("[data-ag-done-status]");
-    var entry = state.paths[path.id];
-    checkbox.checked = Boolean(entry && entry.done[settings.module]);
-    checkbox.addEventListener("change", function () {
-      state = load(); // another tab may have changed the progress meanwhile
-      var current = state.paths[path.id] || (state.paths[path.id] = { done: {} });
-      if (checkbox.checked) {
-        current.done[settings.module] = today();
-      } else {
-        delete current.done[settings.module];
-      }
-      save();
-      if (!storageWorks) {
-        storageProblem(status);
-        return;
-      }
-      var message = checkbox.checked ? strings.saved_done : strings.saved_not_done;
-      announce(status, format(message, { progress: progressText(path) }));
-    });
-    show(section);
-    storageProblem(status);
   }
 
-  // The certificate: name, date and check code, from this browser's progress only.
+  // The certificate: only when every module is complete; each module's date, from this
+  // browser's progress only.
   function setUpCertificate() {
     var path = pathById(settings.path);
     var noScript = document.querySelector("[data-ag-certificate-nojs]");
@@ -379,10 +593,9 @@
     if (noScript) {
       noScript.hidden = true;
     }
-    var date = completionDate(path);
-    if (!date) {
+    if (completeCount(path) !== path.modules.length) {
       waiting.querySelector("[data-ag-certificate-incomplete-text]").textContent = format(strings.certificate_incomplete, {
-        done: doneDates(path).length,
+        done: completeCount(path),
         total: path.modules.length,
       });
       show(waiting);
@@ -398,101 +611,23 @@
       nameShown.textContent = state.name;
       save();
     });
-    var time = document.createElement("time");
-    time.textContent = date;
-    time.setAttribute("datetime", date);
-    ready.querySelector("[data-ag-certificate-date]").replaceChildren(time);
+    ready.querySelectorAll("[data-ag-certificate-module]").forEach(function (cell) {
+      var id = cell.getAttribute("data-ag-certificate-module");
+      var module = path.modules.filter(function (m) {
+        return m.id === id;
+      })[0];
+      var date = module && completionDate(path.id, module);
+      var time = document.createElement("time");
+      time.textContent = date || strings.not_done;
+      if (date) {
+        time.setAttribute("datetime", date);
+      }
+      cell.replaceChildren(time);
+    });
     ready.querySelector("[data-ag-print]").addEventListener("click", function () {
       window.print();
     });
-    checkCode(path, date).then(function (code) {
-      ready.querySelector("[data-ag-certificate-code]").textContent = code;
-      show(ready);
-    });
-  }
-
-  function checkCode(path, date) {
-    var text = [path.id, path.modules.join(","), date].join("|");
-    return sha256Hex(text).then(function (hex) {
-      var code = hex.slice(0, 8).toUpperCase();
-      return code.slice(0, 4) + "-" + code.slice(4);
-    });
-  }
-
-  function sha256Hex(text) {
-    var bytes = new TextEncoder().encode(text);
-    if (window.crypto && window.crypto.subtle && typeof window.crypto.subtle.digest === "function") {
-      return window.crypto.subtle.digest("SHA-256", bytes).then(function (buffer) {
-        return Array.prototype.map
-          .call(new Uint8Array(buffer), function (byte) {
-            return byte.toString(16).padStart(2, "0");
-          })
-          .join("");
-      });
-    }
-    // crypto.subtle exists only in secure contexts (https, localhost): a copy served over
-    // plain http falls back to this implementation of FIPS 180-4.
-    return Promise.resolve(sha256Fallback(bytes));
-  }
-
-  var K = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-  ];
-
-  function rotate(x, n) {
-    return (x >>> n) | (x << (32 - n));
-  }
-
-  function sha256Fallback(bytes) {
-    var hash = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-    var padded = Math.ceil((bytes.length + 9) / 64) * 64;
-    var data = new Uint8Array(padded);
-    data.set(bytes);
-    data[bytes.length] = 0x80;
-    var view = new DataView(data.buffer);
-    var bits = bytes.length * 8;
-    view.setUint32(padded - 8, Math.floor(bits / 0x100000000));
-    view.setUint32(padded - 4, bits >>> 0);
-    var w = new Array(64);
-    for (var offset = 0; offset < padded; offset += 64) {
-      var i;
-      for (i = 0; i < 16; i += 1) {
-        w[i] = view.getUint32(offset + i * 4);
-      }
-      for (i = 16; i < 64; i += 1) {
-        var s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-        var s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-        w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
-      }
-      var a = hash[0], b = hash[1], c = hash[2], d = hash[3], e = hash[4], f = hash[5], g = hash[6], h = hash[7];
-      for (i = 0; i < 64; i += 1) {
-        var t1 = (h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0;
-        var t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-        h = g;
-        g = f;
-        f = e;
-        e = (d + t1) >>> 0;
-        d = c;
-        c = b;
-        b = a;
-        a = (t1 + t2) >>> 0;
-      }
-      hash = [a, b, c, d, e, f, g, h].map(function (value, index) {
-        return (hash[index] + value) >>> 0;
-      });
-    }
-    return hash
-      .map(function (value) {
-        return value.toString(16).padStart(8, "0");
-      })
-      .join("");
+    show(ready);
   }
 
   function refresh() {
