@@ -45,6 +45,11 @@ def move_last(files: Files, file: File) -> None:
     files.append(file)
 
 
+# Material's per-page search boost for generated reference pages (1 is a plain page; guide
+# pages have 2, docs/guider/.meta.yml).
+REFERENCE_SEARCH_BOOST = 0.5
+
+
 def front_matter(title: str, description: str, reviewed: dt.date) -> str:
     """A generated page's front matter: it passes the same schema as authored pages."""
     meta = {
@@ -53,6 +58,8 @@ def front_matter(title: str, description: str, reviewed: dt.date) -> str:
         "audience": list(AUDIENCES),
         "reviewed": reviewed,
         "sources": [],
+        # Reference pages (Ordlista, Källor) rank below the pages that answer a question.
+        "search": {"boost": REFERENCE_SEARCH_BOOST},
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
