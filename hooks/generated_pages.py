@@ -46,8 +46,11 @@ def move_last(files: Files, file: File) -> None:
 
 
 # Material's per-page search boost for generated reference pages (1 is a plain page; guide
-# pages have 2, docs/guider/.meta.yml).
-REFERENCE_SEARCH_BOOST = 0.5
+# pages have 2, docs/guider/.meta.yml). Small on purpose: lunr multiplies it into every
+# match, and an Ordlista entry's heading is the very word searched for (a title match
+# weighs 1000 times a text match), so anything less would still put the glossary above
+# the guide page that answers the question. Found when nothing else has the word.
+REFERENCE_SEARCH_BOOST = 0.001
 
 
 def front_matter(title: str, description: str, reviewed: dt.date) -> str:

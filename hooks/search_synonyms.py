@@ -3,8 +3,9 @@
 Not a hook itself: hooks/search_per_language.py uses it when it writes each language's
 search index. `data/synonyms.yml` lists, per language, groups of words that mean the same
 thing to a reader ("avlastning", "avlösning", "växelvård"). A section of a page that
-contains one word of a group gets the group's other words in a field of its own,
-`synonyms`, which lunr searches like the text but Material's result list never shows.
+contains one word of a group gets the group's other words in fields of its own,
+`synonyms` and `title_synonyms`, which lunr searches like the text and the title but
+Material's result list never shows.
 
 Why our own step: Material adds `*` to every word searched for and lunr does not stem a
 word with `*`, so stemming is off (mkdocs.yml, plugins.search). Matching here works the
@@ -23,9 +24,10 @@ from typing import Any
 from guide_data import GuideError, Problem, describe, load_yaml_file
 
 SECTION = "Search words"
-FIELD = "synonyms"
-# The same weight as the page's text: a synonym is as good a match as the word itself.
-FIELD_BOOST = 1.0
+# A synonym is as good a match as the word itself: one found in a section's title goes
+# into a field weighted like the title, one found in its text into a field weighted like
+# the text (the weights are read from the index's own configuration).
+FIELDS = {"title": "title_synonyms", "text": "synonyms"}
 # A group word: letters (any script), digits, and single spaces or hyphens between them.
 _WORD = re.compile(r"^[^\W_]+(?:[ \-][^\W_]+)*$")
 _TAG = re.compile(r"<[^>]+>")
@@ -98,14 +100,20 @@ def add_synonyms(index: dict, groups: tuple[tuple[str, ...], ...], separator: st
     phrases = [[(word, _tokens(word, split)) for word in group] for group in groups]
     docs = []
     for doc in index["docs"]:
-        tokens = _tokens(doc.get("title", "") + " " + _TAG.sub(" ", doc.get("text", "")), split)
-        extra: list[str] = []
-        for group in phrases:
-            found = [word for word, words in group if _contains(tokens, words)]
-            if found:
-                extra += [word for word, _ in group if word not in found and word not in extra]
-        docs.append({**doc, FIELD: " ".join(extra)} if extra else doc)
-    fields = {**index["config"]["fields"], FIELD: {"boost": FIELD_BOOST}}
+        added = {}
+        for source, field in FIELDS.items():
+            tokens = _tokens(_TAG.sub(" ", doc.get(source, "")), split)
+            extra: list[str] = []
+            for group in phrases:
+                found = [word for word, words in group if _contains(tokens, words)]
+                if found:
+                    extra += [word for word, _ in group if word not in found and word not in extra]
+            if extra:
+                added[field] = " ".join(extra)
+        docs.append({**doc, **added})
+    fields = dict(index["config"]["fields"])
+    for source, field in FIELDS.items():
+        fields[field] = {"boost": fields.get(source, {}).get("boost", 1.0)}
     return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 

@@ -53,6 +53,14 @@
     });
   }
 
+  // The phone layout's search opens over the whole screen, hiding its own button: the
+  // focus moves to the search box, so that the reader can type at once.
+  if (search && searchBox) {
+    search.addEventListener("change", function () {
+      if (search.checked && document.activeElement !== searchBox) searchBox.focus();
+    });
+  }
+
   // Material also closes the drawer itself (a link followed, the overlay clicked).
   if (drawer && syncMenu) {
     new MutationObserver(syncMenu).observe(drawer, { attributes: true });
