@@ -222,20 +222,30 @@ function backgroundOf(element) {
 }
 """
 
+# Where the focus is, and whether a reader can see it: shown, inside the viewport, and not
+# covered by something else (what is on top at the middle of the element).
 FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   return {tag: e.tagName, text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
           x: r.left, y: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height,
-          visible: e.checkVisibility({visibilityProperty: true}),
+          visible: e.checkVisibility({visibilityProperty: true}) && !!top && (e.contains(top) || top.contains(e)),
           vw: innerWidth, vh: innerHeight}; }"""
 
 
+# Material slides and fades (the drawer, the search's shade, the language list): a stop is
+# judged once every transition on the page has ended.
+SETTLED_MOTION = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def _tab(page) -> dict:
+    page.keyboard.press("Tab")
+    page.wait_for_function("document.activeElement !== document.body")
+    page.wait_for_function(SETTLED_MOTION)
+    return page.evaluate(FOCUSED)
+
+
 def _tab_stops(page, count: int) -> list[dict]:
-    stops = []
-    for _ in range(count):
-        page.keyboard.press("Tab")
-        page.wait_for_function("document.activeElement !== document.body")
-        stops.append(page.evaluate(FOCUSED))
-    return stops
+    return [_tab(page) for _ in range(count)]
 
 
 def _invisible(stops: list[dict]) -> list[dict]:
@@ -272,11 +282,14 @@ def test_the_menu_works_from_the_keyboard_at_375_px(page_session, base_url):
     page.wait_for_function(
         "() => { const e = document.activeElement; return e.closest('.md-sidebar--primary') && e.getBoundingClientRect().left >= 0; }"
     )
-    stops = [page.evaluate(FOCUSED)]
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        stops.append(page.evaluate(FOCUSED))
+    page.wait_for_function(SETTLED_MOTION)
+    stops = [page.evaluate(FOCUSED)] + _tab_stops(page, 12)
     assert _invisible(stops) == [], stops
+    # Tabbing on past the menu's last link closed it: the page behind is not shaded.
+    assert button.get_attribute("aria-expanded") == "false"
+    page.locator(".md-header label[for=__drawer]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary')")
 
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"

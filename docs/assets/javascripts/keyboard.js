@@ -38,18 +38,36 @@
     return sync;
   }
 
+  // Links behind an open sub-menu panel are hidden (search-and-keyboard.css).
+  function visible(element) {
+    if (element.checkVisibility) return element.checkVisibility({ visibilityProperty: true });
+    return element.offsetParent !== null && getComputedStyle(element).visibility !== "hidden";
+  }
+
   var menuButton = document.querySelector(".md-header label[for=__drawer]");
   var syncMenu = asButton(menuButton, drawer, script && script.getAttribute("data-label-menu"));
   var searchButton = document.querySelector(".md-header label[for=__search]");
   asButton(searchButton, search, searchBox && searchBox.getAttribute("aria-label"));
+
+  // Inside the drawer, the labels that open a section's panel, the page's contents, or go
+  // back a level are buttons too (in the wide layout they are hidden or plain links).
+  var panelLabels = document.querySelectorAll(".md-nav--primary label[for]");
+  for (var p = 0; p < panelLabels.length; p++) {
+    var target = document.getElementById(panelLabels[p].getAttribute("for"));
+    if (target && target.classList.contains("md-nav__toggle")) {
+      asButton(panelLabels[p], target, panelLabels[p].getAttribute("aria-label") || panelLabels[p].textContent.trim());
+    }
+  }
 
   // Opened from the keyboard: the focus moves into the menu, whose links come after the
   // header's other controls in the page (the drawer is part of the main area).
   if (drawer && menuButton) {
     drawer.addEventListener("change", function () {
       if (!drawer.checked || document.activeElement !== menuButton) return;
-      var first = document.querySelector(".md-sidebar--primary a[href]");
-      if (first) first.focus();
+      var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+      for (var i = 0; i < links.length; i++) {
+        if (visible(links[i])) { links[i].focus(); break; }
+      }
     });
   }
 
@@ -68,11 +86,24 @@
     document.addEventListener("click", function () { window.setTimeout(syncMenu, 0); }, true);
   }
 
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+  function closeDrawer() {
     drawer.checked = false;
     drawer.dispatchEvent(new Event("change"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+    closeDrawer();
     if (menuButton) menuButton.focus();
+  });
+
+  // Tabbing on past the menu's last link closes it: the page behind it is under the
+  // drawer's shade, where the focus could not be seen.
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  document.addEventListener("focusin", function (event) {
+    if (!drawer || !drawer.checked || !sidebar) return;
+    if (sidebar.contains(event.target) || event.target === menuButton) return;
+    closeDrawer();
   });
 
   var options = document.querySelectorAll("input.md-option[aria-hidden=true]");
