@@ -80,6 +80,27 @@ def test_listen_reads_the_page_in_its_language(page_session, base_url, path, voi
     assert session.console_errors == [] and session.external_requests == []
 
 
+def test_numbered_citations_and_marked_parts_are_not_read(page_session, base_url):
+    # Numbered citations (<sup class="citation">, from hooks/citations.py) and anything
+    # marked data-read-aloud="skip" stay on the screen but are not read; the paragraph is.
+    session = _open(page_session, base_url, "guider/kommunens-stod/", [{"name": "Alva", "lang": "sv-SE"}])
+    page = session.page
+    page.evaluate(
+        """() => {
+          const p = document.querySelector('article h1 ~ p:not(.ag-page-tools *)');
+          p.insertAdjacentHTML('beforeend', '<sup class="citation"><a href="#k1">[17]</a></sup>'
+            + '<span data-read-aloud="skip"> Hoppas över.</span>');
+          const li = document.createElement('li'); li.textContent = 'Hel punkt som hoppas över.';
+          li.setAttribute('data-read-aloud', 'skip');
+          document.querySelector('article ul').appendChild(li);
+        }"""
+    )
+    page.locator("[data-ag-read-aloud-play]").click()
+    texts = " ".join(u["text"] for u in page.evaluate("() => speechSynthesis.spoken"))
+    assert "[17]" not in texts and "Hoppas över" not in texts and "Hel punkt" not in texts
+    assert page.locator("article h1 ~ p").first.inner_text().split("(")[0].strip()[:20] in texts
+
+
 def test_pause_resume_and_stop(page_session, base_url):
     session = _open(page_session, base_url, "guider/hitta-stod/", [{"name": "Alva", "lang": "sv-SE"}])
     page = session.page
