@@ -13,8 +13,10 @@ Events: on_config (priority -200: this language's interface strings), on_files (
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from guide_data import GuideError, Problem, describe
 from i18n_pages import add_pages, link_alternates, page_file
 from markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +30,11 @@ TEMPLATE = "partials/accessibility-statement.md"
 NORM_URI = "tillganglighet.md"
 # The languages the template has a text in. Another built language shows the default
 # language's text, marked as such, as an untranslated upstream page does.
-WRITTEN_IN = ("sv", "en")
+WRITTEN_IN = ("sv", "en", "ar", "fi")
+# Digg's own page for complaints under the law (lagen om tillgänglighet till digital
+# offentlig service): linked unless the organisation names another (complaint_url).
+DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+SECTION = "Organisation"
 
 _ui: dict[str, dict[str, str]] = {}
 _url: str | None = None
@@ -79,14 +85,34 @@ def render(config: MkDocsConfig, language: str) -> str:
     env = config.theme.get_env()
     # Organisation text becomes Markdown: as written, with no links or markup of its own.
     env.filters["markdown_text"] = escape
+    upstream = organisation.source is None
     return env.get_template(TEMPLATE).render(
         language=language,
         site_name=config.site_name,
         org=view,
         compliance=compliance,
+        complaint_url=a.complaint_url or DIGG_COMPLAINT_URL,
+        # An organisation's file must name its own report address (organisation_schema);
+        # upstream's own site links an issue tracker only if mkdocs.yml names a real one.
+        issue_tracker=issue_tracker(config) if upstream else None,
         build_date=get_build_date(),
         ui=_ui.get(language, {}),
     )
+
+
+def issue_tracker(config: MkDocsConfig) -> str | None:
+    """Upstream's report address, `extra.issue_tracker` in mkdocs.yml: an https address or
+    nothing (then the statement says that this copy has no one to receive reports)."""
+    value = config.extra.get("issue_tracker")
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not re.match(r"^https://[^\s\"'<>]+$", value):
+        raise GuideError(
+            "mkdocs.yml",
+            [Problem("extra.issue_tracker", describe(value), "an https:// address where anyone can report a problem", "write the address of the project's issue tracker, or remove the key")],
+            SECTION,
+        )
+    return value
 
 
 def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:

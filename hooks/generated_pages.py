@@ -45,6 +45,14 @@ def move_last(files: Files, file: File) -> None:
     files.append(file)
 
 
+# Material's per-page search boost for generated reference pages (1 is a plain page; guide
+# pages have 2, docs/guider/.meta.yml). Small on purpose: lunr multiplies it into every
+# match, and an Ordlista entry's heading is the very word searched for (a title match
+# weighs 1000 times a text match), so anything less would still put the glossary above
+# the guide page that answers the question. Found when nothing else has the word.
+REFERENCE_SEARCH_BOOST = 0.001
+
+
 def front_matter(title: str, description: str, reviewed: dt.date) -> str:
     """A generated page's front matter: it passes the same schema as authored pages."""
     meta = {
@@ -53,6 +61,8 @@ def front_matter(title: str, description: str, reviewed: dt.date) -> str:
         "audience": list(AUDIENCES),
         "reviewed": reviewed,
         "sources": [],
+        # Reference pages (Ordlista, Källor) rank below the pages that answer a question.
+        "search": {"boost": REFERENCE_SEARCH_BOOST},
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 

@@ -131,7 +131,10 @@ class Accessibility:
 
     @property
     def has_report_channel(self) -> bool:
-        return bool(self.report_email or self.report_phone or self.report_form)
+        # An address a report can be sent to, at any hour: an email address or a web form.
+        # A phone number is welcome beside it, but alone it is no address (DIGG's model
+        # statement asks for a way to send a report).
+        return bool(self.report_email or self.report_form)
 
 
 @dataclass(frozen=True)
@@ -287,8 +290,8 @@ class _Checker:
             self.problems.append(
                 Problem(
                     "accessibility.report",
-                    "nothing (no way to report an accessibility problem)",
-                    "a mapping with one or more of 'email', 'phone', 'form' (a web address)",
+                    "no address to send a report to (no 'email' or 'form')",
+                    "a mapping with 'email' or 'form' (a web address), or both; 'phone' may be added",
                     "add e.g. 'accessibility: {report: {email: tillganglighet@example.se}}': the law requires a way to report problems",
                 )
             )

@@ -7,7 +7,8 @@ page, whatever its language, loads the index from `__config.base`, the site root
 This hook, after the last language has been built, splits the merged index into one index
 per language (`site/search/` for the default language, `site/<lang>/search/` for the
 others, locations made relative to that folder, lunr set to that language alone), and
-points each non-default page's `__config.base` at its language folder. `base` is only
+points each non-default page's `__config.base` at its language folder. Each language's
+index also gets its search words (data/synonyms.yml, hooks/search_synonyms.py). `base` is only
 used by Material's scripts to find the index and resolve result links; the page's own
 asset links do not depend on it.
 
@@ -23,6 +24,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from guide_data import data_dir
+from search_synonyms import add_synonyms, load_synonyms
 
 # The one element we touch: Material's JSON configuration block.
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -63,8 +66,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     others = [lang for lang in built if lang != default]
+    # Everyday words for what a page calls something else (data/synonyms.yml).
+    synonyms = load_synonyms(data_dir(config) / "synonyms.yml", languages=built)
     for lang in built:
         index = split_index(merged, lang, others=others, default=default)
+        index = add_synonyms(index, synonyms.for_language(lang), merged["config"]["separator"])
         target = root / ("" if lang == default else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -86,6 +86,11 @@ class _Generated:
     module: Module | None = None
 
 
+# Material's per-page search boost (1 is a plain page): a training page ranks below a
+# guide page with the same words (docs/guider/.meta.yml gives guide pages 2).
+TRAINING_SEARCH_BOOST = 0.5
+
+
 @dataclass
 class _Build:
     """Everything one language's build knows; replaced by every on_config (no accumulation)."""
@@ -263,6 +268,9 @@ def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
         "sources": sources,
         "template": PAGE_TEMPLATE,
         "hide": ["toc"],
+        # Search: below the guide's own pages, which answer the relatives' questions; a
+        # certificate is a form to print, not an answer to anything searched for.
+        "search": {"exclude": True} if entry.kind == "certificate" else {"boost": TRAINING_SEARCH_BOOST},
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
 

@@ -35,16 +35,62 @@ def test_the_statement_has_every_part_in_swedish(site):
     text = soup.article.get_text(" ", strip=True)
     assert "webbplatsen Anhörigguiden" in text  # the service's name
     assert "delvis förenlig" in text  # the compliance level, computed: no manual review
-    assert "organisationsfil" in text  # upstream has no contact: the text says to set one
+    # Upstream has no report address: the text says so plainly (no placeholder asking the
+    # site's owner to configure one, as until the ux-b branch), and invents none.
+    assert "ingen adress där rapporter tas emot" in text
+    assert "organisationsfil" not in text and "mailto:" not in str(soup.article)
+    # The known limitations are listed, not "no known problems".
+    assert "Vi känner inte till några brister" not in text
+    for limitation in ("skärmläsare", "PDF-filerna", "andra webbplatser", "bara på svenska"):
+        assert limitation in text, limitation
     assert "Myndigheten för digital förvaltning (Digg)" in text
     assert "axe-core" in text and "320 pixlar" in text  # what is tested automatically
     assert re.search(r"uppdaterades senast den \d{4}-\d{2}-\d{2}", text)
 
 
-def test_the_supervisory_authority_has_no_guessed_address(site):
+def test_the_supervisory_authority_links_diggs_complaint_page(site):
+    # Until the ux-b branch no address was linked without configuration; Digg's own
+    # complaint page is now the default (an organisation may name another).
     soup = _html(site.site_dir, "tillganglighet/index.html")
     supervision = soup.select_one("#tillsyn").find_next("p")
-    assert "Digg" in supervision.get_text() and supervision.select("a") == []
+    assert "Digg" in supervision.get_text()
+    assert [a["href"] for a in supervision.select("a")] == ["https://www.digg.se/tdosanmalan"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "title", "limitations"),
+    [
+        ("", "Tillgänglighetsredogörelse", "Kända begränsningar i guiden"),
+        ("en/", "Accessibility statement", "Known limitations of the guide"),
+        ("ar/", "بيان إمكانية الوصول", "القيود المعروفة في الدليل"),
+        ("fi/", "Saavutettavuusseloste", "Oppaan tunnetut rajoitukset"),
+    ],
+)
+def test_the_statement_is_written_in_every_language_with_diggs_complaint_page(site, folder, title, limitations):
+    soup = _html(site.site_dir, f"{folder}tillganglighet/index.html")
+    assert soup.article.h1.get_text(strip=True) == title
+    assert soup.article.find("h3", string=limitations) is not None
+    assert soup.article.select_one("a[href='https://www.digg.se/tdosanmalan']") is not None
+    # Written in the language itself: no "shown in Swedish" notice, no Swedish island.
+    assert soup.select_one(".ag-page-tools__notice") is None
+    assert soup.article.select_one("[lang=sv]") is None
+
+
+def test_upstream_links_an_issue_tracker_only_when_one_is_configured(tmp_path):
+    result = build_tiny_site(tmp_path, tiny({"index.md": page("Start")}), config={"extra": {"issue_tracker": "https://example.org/anhorigguiden/issues"}})
+    assert result.returncode == 0, result.output
+    soup = _html(result.site_dir, "tillganglighet/index.html")
+    link = soup.article.select_one("a[href='https://example.org/anhorigguiden/issues']")
+    assert link is not None and link.find_previous("h2").get_text(strip=True) == "Rapportera brister"
+    assert "ingen adress där rapporter tas emot" not in soup.article.get_text(" ", strip=True)
+
+
+def test_an_issue_tracker_that_is_no_web_address_fails_the_build(tmp_path):
+    result = build_tiny_site(tmp_path, tiny({"index.md": page("Start")}), config={"extra": {"issue_tracker": "javascript:alert(1)"}})
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    for fragment in ("mkdocs.yml: 1 problem(s)", "key 'extra.issue_tracker': found 'javascript:alert(1)'", "an https:// address", "See EDITING.md, section 'Organisation'"):
+        assert fragment in result.output, result.output
 
 
 def test_the_statement_is_in_english_at_its_english_address(site):

@@ -178,6 +178,15 @@ def test_a_real_organisation_must_say_how_to_report_an_accessibility_problem(tmp
     assert "tillganglighet@example.se" in str(raised.value)
 
 
+def test_a_phone_number_alone_is_no_report_address(tmp_path):
+    # Since the ux-b branch: an email address or a web form is required, a phone beside it.
+    with pytest.raises(PluginError) as raised:
+        _validate({"organisation": "Testkommun", "accessibility": {"report": {"phone": "070-174 06 20"}}}, tmp_path)
+    message = str(raised.value)
+    assert "key 'accessibility.report': found no address to send a report to (no 'email' or 'form')" in message
+    assert "'email' or 'form' (a web address)" in message and "Traceback" not in message
+
+
 def test_an_unquoted_colour_is_explained(tmp_path):
     # YAML reads `link: #0f6b4a` as `link:` followed by a comment.
     with pytest.raises(PluginError, match="without quotes, YAML reads '#' as the start of a comment"):

@@ -196,6 +196,13 @@ def _organisation(text: str, folder: Path) -> object:
     return organisation_schema.validate(data, file="organisation.yml", base=folder, languages=["sv", "en"], sections=["guider", "strategi"])
 
 
+@loader("search words data/synonyms.yml (search_synonyms.load_synonyms)", "search_synonyms")
+def _synonyms(text: str, folder: Path) -> object:
+    import search_synonyms
+
+    return search_synonyms.load_synonyms(_file(folder, "synonyms.yml", text), languages=["sv", "en", "ar", "fi"])
+
+
 @functools.lru_cache(maxsize=1)
 def _real_ui() -> dict:
     return yaml.safe_load((REPO / "data" / "ui.yml").read_text(encoding="utf-8"))

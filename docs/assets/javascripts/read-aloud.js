@@ -3,29 +3,44 @@
  * synthesis, in the language the text is marked with (lang="..." on the page or on the
  * content). Nothing is sent anywhere: no service, no request, no storage.
  *
- * The buttons come from overrides/partials/page-tools.html with `hidden` set. They are
- * shown only when the browser has speechSynthesis and a voice for the page's language;
- * voices often arrive late, so the check runs again on `voiceschanged`.
+ * The group comes from overrides/partials/page-tools.html with `hidden` set. It is shown
+ * with its buttons where the browser has speechSynthesis and a voice for the page's
+ * language, and otherwise with a short note saying so (so that the control does not just
+ * vanish); voices often arrive late, so the check runs again on `voiceschanged`.
  */
 (function () {
   "use strict";
 
   var group = document.querySelector("[data-ag-read-aloud]");
-  var synth = window.speechSynthesis;
-  if (!group || !synth || typeof window.SpeechSynthesisUtterance !== "function") return;
-
+  if (!group) return;
   var play = group.querySelector("[data-ag-read-aloud-play]");
   var label = group.querySelector("[data-ag-read-aloud-label]");
   var stop = group.querySelector("[data-ag-read-aloud-stop]");
+  var none = group.querySelector("[data-ag-read-aloud-none]");
+
+  // Only the note, or only the buttons; the group itself always shows.
+  function available(yes) {
+    if (play) play.hidden = !yes;
+    if (none) none.hidden = yes;
+    group.hidden = false;
+  }
+
+  var synth = window.speechSynthesis;
+  if (!synth || typeof window.SpeechSynthesisUtterance !== "function") {
+    available(false);
+    return;
+  }
   var article = group.closest("article") || document.querySelector("article");
   if (!play || !label || !stop || !article) return;
 
   // Blocks read one utterance at a time: short utterances pause naturally between
   // headings and paragraphs, and some browsers stop a long utterance after a while.
   var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, summary, figcaption, blockquote";
-  // Inside a block, not read: the citations "(källa: ...)" after each paragraph (they stay
-  // on the screen and on the Källor page), and anything hidden.
-  var NOT_READ = "a.ag-cite, [data-ag-no-read], [hidden], script, style";
+  // Inside a block, not read: the citations "(källa: ...)" after each paragraph and the
+  // numbered ones (.citation, or anything marked data-read-aloud="skip"; they stay on the
+  // screen and on the Källor page), and anything hidden.
+  var SKIPPED = '.citation, [data-read-aloud="skip"]';
+  var NOT_READ = "a.ag-cite, " + SKIPPED + ", [data-ag-no-read], [hidden], script, style";
   var state = "idle"; // idle, speaking, paused
   var run = 0; // increases on every start and stop, so that late events of an old run are ignored
 
@@ -62,7 +77,7 @@
     var found = article.querySelectorAll(BLOCKS);
     for (var i = 0; i < found.length; i++) {
       var element = found[i];
-      if (element.closest("[data-ag-no-read], [hidden], .md-source-file, .ag-page-meta")) continue;
+      if (element.closest("[data-ag-no-read], [hidden], .md-source-file, .ag-page-meta, " + SKIPPED)) continue;
       var details = element.closest("details");
       if (details && !details.open && !element.closest("summary")) continue; // folded away
       var outer = element.parentElement && element.parentElement.closest(BLOCKS);
@@ -136,8 +151,10 @@
   });
 
   function offer() {
-    group.hidden = !voiceFor(pageLanguage());
-    if (group.hidden && state !== "idle") end();
+    var voice = !!voiceFor(pageLanguage());
+    if (!voice && state !== "idle") end();
+    available(voice);
+    if (!voice) stop.hidden = true;
   }
 
   offer();

@@ -1,0 +1,111 @@
+/*
+ * The header's menu and search buttons for keyboard users. In Material 9.8 they are
+ * <label>s for hidden checkboxes (#__drawer, #__search): a mouse or finger opens the menu,
+ * the Tab key never reaches it. Here each visible label becomes a button: a tab stop with
+ * a name (data-label-menu, from data/ui.yml, on this script's tag), that opens and closes
+ * with Enter (Material's handler) or Space (ours) and says whether it is open. Escape closes the open menu and puts
+ * the focus back on its button. Where a label is not displayed (wide screens) it is no
+ * tab stop anyway. search-and-keyboard.css keeps the closed drawer's links out of the
+ * tab order.
+ *
+ * Also: Material's palette radio input (input.md-option) is a tab stop with no visible
+ * control when the site has one colour scheme (aria-hidden, no toggle label): it is taken
+ * out of the tab order.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var searchBox = document.querySelector("[data-md-component=search-query]");
+
+  function asButton(label, toggle, name) {
+    if (!label || !toggle) return null;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    if (name) label.setAttribute("aria-label", name);
+    function sync() { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    // Enter: Material's own keyboard handler already clicks a focused label (bundle,
+    // "case Enter"); clicking here too would toggle twice. Space is ours.
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== " ") return;
+      event.preventDefault(); // Space would scroll the page
+      label.click(); // the label toggles its checkbox, and Material sees the change
+    });
+    toggle.addEventListener("change", sync);
+    sync();
+    return sync;
+  }
+
+  // Links behind an open sub-menu panel are hidden (search-and-keyboard.css).
+  function visible(element) {
+    if (element.checkVisibility) return element.checkVisibility({ visibilityProperty: true });
+    return element.offsetParent !== null && getComputedStyle(element).visibility !== "hidden";
+  }
+
+  var menuButton = document.querySelector(".md-header label[for=__drawer]");
+  var syncMenu = asButton(menuButton, drawer, script && script.getAttribute("data-label-menu"));
+  var searchButton = document.querySelector(".md-header label[for=__search]");
+  asButton(searchButton, search, searchBox && searchBox.getAttribute("aria-label"));
+
+  // Inside the drawer, the labels that open a section's panel, the page's contents, or go
+  // back a level are buttons too (in the wide layout they are hidden or plain links).
+  var panelLabels = document.querySelectorAll(".md-nav--primary label[for]");
+  for (var p = 0; p < panelLabels.length; p++) {
+    var target = document.getElementById(panelLabels[p].getAttribute("for"));
+    if (target && target.classList.contains("md-nav__toggle")) {
+      asButton(panelLabels[p], target, panelLabels[p].getAttribute("aria-label") || panelLabels[p].textContent.trim());
+    }
+  }
+
+  // Opened from the keyboard: the focus moves into the menu, whose links come after the
+  // header's other controls in the page (the drawer is part of the main area).
+  if (drawer && menuButton) {
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked || document.activeElement !== menuButton) return;
+      var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+      for (var i = 0; i < links.length; i++) {
+        if (visible(links[i])) { links[i].focus(); break; }
+      }
+    });
+  }
+
+  // The phone layout's search opens over the whole screen, hiding its own button: the
+  // focus moves to the search box, so that the reader can type at once.
+  if (search && searchBox) {
+    search.addEventListener("change", function () {
+      if (search.checked && document.activeElement !== searchBox) searchBox.focus();
+    });
+  }
+
+  // Material also closes the drawer itself (a link followed, the overlay clicked).
+  if (drawer && syncMenu) {
+    new MutationObserver(syncMenu).observe(drawer, { attributes: true });
+    window.addEventListener("hashchange", syncMenu);
+    document.addEventListener("click", function () { window.setTimeout(syncMenu, 0); }, true);
+  }
+
+  function closeDrawer() {
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+    closeDrawer();
+    if (menuButton) menuButton.focus();
+  });
+
+  // Tabbing on past the menu's last link closes it: the page behind it is under the
+  // drawer's shade, where the focus could not be seen.
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  document.addEventListener("focusin", function (event) {
+    if (!drawer || !drawer.checked || !sidebar) return;
+    if (sidebar.contains(event.target) || event.target === menuButton) return;
+    closeDrawer();
+  });
+
+  var options = document.querySelectorAll("input.md-option[aria-hidden=true]");
+  for (var i = 0; i < options.length; i++) options[i].setAttribute("tabindex", "-1");
+})();
