@@ -187,7 +187,8 @@ def test_arabic_pages_are_right_to_left_and_finnish_pages_left_to_right(site):
 def test_the_guide_for_relatives_is_translated_and_other_pages_say_they_are_in_swedish(site, lang):
     names = [source.name.removesuffix(f".{lang}.md") for source in (REPO / "docs" / "guider").glob(f"*.{lang}.md")]
     translated = [f"{lang}/index.html"] + [f"{lang}/guider/" + ("" if name == "index" else f"{name}/") + "index.html" for name in names]
-    assert len(translated) == 11
+    # The start page and twelve guide pages (sekretess-och-samtycke and om-det-ar-akut were added).
+    assert len(translated) == 13
     for path in translated:
         soup = _soup(site.site_dir / path)
         assert soup.select_one(".ag-page-tools__notice") is None, path
