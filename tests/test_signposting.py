@@ -1,0 +1,77 @@
+"""Signposting: the guide's index and the support finder lead to every guide page and tool,
+in every language, and the finder works without JavaScript (the real site, built once).
+
+The finder (guider/vad-kan-hjalpa-mig) is a page of in-page links: each answer is a link to a
+section further down. Without JavaScript that works only if every such link has a target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+LANGUAGES = ["sv", "en", "ar", "fi"]
+# Every guide page and tool a reader should be able to reach from the index and the finder.
+LINKED_PAGES = [
+    "guider/avlosning/",
+    "guider/pengar/",
+    "guider/arbete-och-ledighet/",
+    "guider/sekretess-och-samtycke/",
+    "guider/om-det-ar-akut/",
+    "guider/ansoka-och-overklaga/",
+    "guider/sarskilt-boende/",
+    "guider/nar-din-narstaende-dor/",
+    "guider/din-egen-halsa/",
+    "verktyg/nodplan/",
+    "verktyg/forbered-samtalet/",
+]
+
+
+def _prefix(language: str) -> str:
+    return "" if language == "sv" else f"{language}/"
+
+
+def _article(site_dir: Path, path: str, language: str):
+    html = (site_dir / _prefix(language) / path / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def _targets(article, page_url: str, language: str) -> set[str]:
+    """The site paths (without the language prefix) that the article's links lead to."""
+    paths = set()
+    for link in article.find_all("a", href=True):
+        path = urlparse(urljoin(page_url, link["href"])).path.lstrip("/")
+        prefix = _prefix(language)
+        paths.add(path[len(prefix):] if prefix and path.startswith(prefix) else path)
+    return paths
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["guider/", "guider/vad-kan-hjalpa-mig/"])
+def test_the_index_and_the_finder_link_every_guide_page_and_tool(site, path, language):
+    page_url = f"http://site/{_prefix(language)}{path}"
+    linked = _targets(_article(site.site_dir, path, language), page_url, language)
+    missing = [page for page in LINKED_PAGES if page not in linked]
+    assert missing == [], f"{_prefix(language)}{path} does not link {missing}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_answer_in_the_finder_has_a_section_to_land_on(site, language):
+    article = _article(site.site_dir, "guider/vad-kan-hjalpa-mig/", language)
+    anchors = [link["href"][1:] for link in article.find_all("a", href=True) if link["href"].startswith("#")]
+    assert len(anchors) >= 10
+    ids = {element["id"] for element in article.find_all(id=True)}
+    assert [anchor for anchor in anchors if anchor not in ids] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_puts_the_emergency_number_before_the_list_of_pages(site, language):
+    article = _article(site.site_dir, "guider/", language)
+    urgent = article.select_one(".admonition.warning")
+    assert urgent is not None and "112" in urgent.get_text()
+    assert urgent.find("a", href=lambda href: href and "om-det-ar-akut" in href) is not None
+    first_heading = article.find("h2")
+    assert urgent in first_heading.find_all_previous(class_="admonition")
