@@ -186,6 +186,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+@event_priority(0)  # after training_paths.py (10) appended its links, so that hidden ones are unlinked too
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     hidden = _hidden
     if not hidden or not any(f"{name}/" in html for name in hidden):
