@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 log = get_plugin_logger(__name__)
 
 
-@event_priority(100)
+@event_priority(100)  # first of all: SOURCE_DATE_EPOCH must be set before anything is dated
 def on_config(config: MkDocsConfig) -> None:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return

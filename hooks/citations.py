@@ -54,6 +54,7 @@ def on_config(config: MkDocsConfig) -> None:
     _check_law_format(_texts)
 
 
+@event_priority(5)  # after sources_page.py (10) has recorded the markers
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _references is not None, "on_config loads the registries first"
     markers = [marker for marker in find_markers(markdown) if marker.kind in MARKERS]

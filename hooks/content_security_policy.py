@@ -135,7 +135,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(-500)
+@event_priority(-500)  # last, as on_post_page: check the template as it is written
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html") and output_content:
         _report(f"template {template_name}", output_content)

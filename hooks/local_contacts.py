@@ -41,6 +41,7 @@ def on_config(config: MkDocsConfig) -> None:
     _env = None  # the theme's template folders may differ from one build to the next
 
 
+@event_priority(15)  # after front_matter.py (30), before the source markers are read (10, 5) and leftovers refused (-1000)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "[[contacts" not in markdown:
         return markdown

@@ -109,8 +109,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         config.site_name = organisation.text(organisation.name, languages(config).current)
 
 
-# Last of all (i18n is at -100, hooks that generate pages at -150 and -200), so that
-# hiding a section also hides the pages other hooks generate in it.
+# After i18n (-100) and the hooks that generate pages in sections (-150, -200), so that
+# hiding a section also hides the pages other hooks generate in it (Källor, -300, is in none).
 @event_priority(-250)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     organisation: Organisation = config.extra["organisation"]
@@ -186,6 +186,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+@event_priority(0)  # after training_paths.py (10) appended its links, so that hidden ones are unlinked too
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     hidden = _hidden
     if not hidden or not any(f"{name}/" in html for name in hidden):

@@ -50,6 +50,7 @@ def on_config(config: MkDocsConfig) -> None:
     _env = None  # the theme's template folders may differ from one build to the next
 
 
+@event_priority(0)  # after front_matter.py (30) made sure the page has its H1
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     langs = languages(config)
     reader = langs.current

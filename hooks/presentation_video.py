@@ -88,6 +88,7 @@ def on_config(config: MkDocsConfig) -> None:
     )
 
 
+@event_priority(20)  # after front_matter.py (30) has checked the `video:` key
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     name = page.meta.get("video")
     if not name:

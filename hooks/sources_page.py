@@ -1,10 +1,14 @@
 """The Källor (sources) page: every source in data/sources.yml, with the pages that use it.
 
 Events:
+- on_startup: refuse `--dirty` (see below).
 - on_config: load the registries and check `extra.sources_reviewed` (the page's review date).
 - on_files (priority -300, after mkdocs-static-i18n and the other generated pages): add
   kallor.md in memory for this language, as the last page MkDocs reads.
-- on_nav: remember the nav order, in which each source lists its pages.
+- on_nav (priority -300, after every hook that changes the nav: i18n -100, training_paths
+  -200, organisation -250): remember the reading order, in which each source lists its
+  pages: the nav's order, and a page outside the nav (a training module, a certificate)
+  right after the nav page it follows in `files` (its path's overview).
 - on_page_markdown: on every other page, record which sources it uses (front matter
   `sources:` and [[fact:]], [[source:]], [[law:]] markers); on the Källor page, write its
   Markdown. This hook must be listed before hooks/citations.py, which replaces the markers.
@@ -12,6 +16,11 @@ Events:
 Which pages use a source is only known once every page has been read; MkDocs reads pages
 in the order of `files`, so the Källor page is moved to the end of that order, and its
 on_page_markdown checks that every other page has been read before it writes the list.
+
+`--dirty` (`mkdocs build --dirty`, `mkdocs serve --dirty`) is refused at start-up with one
+line: a dirty build reads only the pages changed since the last build, so this page would
+list only those, and the whole-site checks (translations.py, page_tools.py) would report
+the unread pages' front matter as missing. `mkdocs serve` rebuilds the whole site instead.
 """
 
 from __future__ import annotations
@@ -49,9 +58,21 @@ _references: References | None = None
 _texts: dict[str, dict[str, str]] = {}
 _reviewed: dt.date | None = None
 _file: File | None = None
-_nav_order: dict[str, int] = {}
+_nav_order: dict[str, tuple[int, int]] = {}
 _usage: dict[str, list[PageRef]] = defaultdict(list)
 _read: set[str] = set()
+
+
+DIRTY_REFUSED = (
+    "hooks/sources_page.py: --dirty is not supported: a dirty build reads only the changed pages, but the Källor "
+    "page lists every page that uses each source and the whole-site checks read every page; "
+    "run 'mkdocs serve' or 'mkdocs build' without --dirty."
+)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if dirty:
+        raise PluginError(DIRTY_REFUSED)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
@@ -77,11 +98,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-300)  # after i18n (-100), training_paths (-200) and organisation (-250) have changed the nav
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    _nav_order.update({page.file.src_uri: index for index, page in enumerate(nav.pages)})
+    _nav_order.update(reading_order([page.file.src_uri for page in nav.pages], [f.src_uri for f in files.documentation_pages()]))
     return nav
 
 
+def reading_order(nav_pages: list[str], documentation_pages: list[str]) -> dict[str, tuple[int, int]]:
+    """Each page's place: (its nav position, 0) for a page in the nav; a page outside the nav
+    comes right after the nav page it follows in `files`, where the hook that generated it
+    put it (training_paths.py adds a path's overview, then its modules and certificate)."""
+    order = {uri: (index, 0) for index, uri in enumerate(nav_pages)}
+    place = (-1, 0)
+    for uri in documentation_pages:
+        if uri in order:
+            place = order[uri]
+        else:
+            place = (place[0], place[1] + 1)
+            order[uri] = place
+    return order
+
+
+@event_priority(10)  # before citations.py (5) replaces the markers this hook counts
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _references is not None and _file is not None, "on_config and on_files run first"
     if page.file is not _file:
@@ -108,13 +146,13 @@ def render(
     texts: dict[str, str],
     language: str,
     title: str,
-    nav_order: dict[str, int],
+    nav_order: dict[str, tuple[int, int]],
 ) -> str:
     """The Källor page's Markdown: one section per source, sorted by publisher."""
     lines = [f"# {escape(title)}", "", escape(texts["sources_page_intro"]), ""]
     ordered = sorted(references.sources.values(), key=lambda s: (sort_key(s.publisher, language), sort_key(s.title, language)))
     for source in ordered:
-        pages = sorted(set(usage.get(source.key, [])), key=lambda p: (nav_order.get(p.src_uri, len(nav_order)), p.src_uri))
+        pages = sorted(set(usage.get(source.key, [])), key=lambda p: (nav_order.get(p.src_uri, (len(nav_order), 0)), p.src_uri))
         lines += _entry(source, pages, references, texts, language)
     return "\n".join(lines) + "\n"
 

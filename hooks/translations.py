@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> None:
     _problems = []  # one list per language build
 
 
+@event_priority(25)  # after front_matter.py (30) has checked `untranslated:`
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     langs = languages(config)
     marked = page.meta.get(KEY) or []

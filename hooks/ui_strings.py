@@ -24,7 +24,7 @@ _strings: dict[str, str] = {}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has chosen this build's language
+@event_priority(-150)  # after i18n (-100), before the hooks (-200) that read the strings it checks
 def on_config(config: MkDocsConfig) -> None:
     global _strings
     path = data_dir(config) / "ui.yml"
