@@ -9,7 +9,7 @@
  *    listeners, and the index request is held back. Then both start, and the results are
  *    the same (the first search waits a moment for the index). From disk (file://) the
  *    worker is the iframe-worker shim, loaded before this file: it is wrapped the same way.
- *    Measured in bench/proposals/lazy-search.js and tests/test_search_and_keyboard.py.
+ *    Tested in tests/test_search_and_keyboard.py (no index or worker request before first use).
  *
  * 2. Material reads the search box on `keyup` only, so text that arrives without key
  *    presses (dictation, paste, autocomplete, an input method's composition) started no
