@@ -290,10 +290,13 @@
     var link = document.createElement("a");
     link.href = "tel:" + digits(phone);
     link.textContent = phone;
+    link.dir = "ltr"; // a number reads left to right, also on an Arabic sheet
     return link;
   }
 
+  // The reader's own words may be in another script than the page: each keeps its own direction.
   function fillCell(element, cell, value) {
+    element.dir = "auto";
     if (cell === "phone" && value && phoneIsValid(value)) {
       element.appendChild(telLink(value));
     } else {
@@ -312,6 +315,7 @@
     var sheet = document.querySelector("[data-ag-sheet]");
     sheet.querySelectorAll("[data-ag-out]").forEach(function (element) {
       element.textContent = (data.fields[element.getAttribute("data-ag-out")] || "").trim();
+      element.dir = "auto";
     });
     sheet.querySelectorAll("[data-ag-out-rows]").forEach(function (element) {
       var cells = element.getAttribute("data-ag-cells").split(" ");
