@@ -221,6 +221,10 @@ def test_a_file_is_exported_and_imported_after_a_question(page_session, base_url
         assert file_input.get_attribute("aria-invalid") == "true"
         expect(page.locator("#ag-person")).to_have_value("Karl Andersson")
     assert_accessible(page, "an import error")
+    newer_file = json.dumps({"app": "anhorigguiden-nodplan", "version": 2, "fields": {}, "rows": {}}).encode()
+    file_input.set_input_files(files=[{"name": "newer.json", "mimeType": "application/json", "buffer": newer_file}])
+    expect(page.locator("#ag-import-error")).to_have_text(SV["tools_import_newer"])
+    expect(page.locator("#ag-person")).to_have_value("Karl Andersson")
 
     # A good file: the reader is asked before anything is replaced.
     page.fill("#ag-person", "Någon annan")
@@ -349,10 +353,15 @@ def test_a_newer_saved_format_is_never_overwritten(page_session, base_url):
     page.fill("#ag-person", "Karl")
     page.get_by_role("button", name=SV["tools_save"], exact=True).click()
     expect(page.locator('[data-ag-dialog="save"]')).to_be_hidden()
+    page.fill("#ag-person", "Karl igen")
+    page.locator("#ag-import").set_input_files(files=[{"name": "plan.json", "mimeType": "application/json", "buffer": json.dumps({"app": "anhorigguiden-nodplan", "version": 1, "fields": {"person": "Ur filen"}, "rows": {}}).encode()}])
+    confirm(page, "import", SV["tools_import_confirm"])
+    expect(page.locator("#ag-person")).to_have_value("Ur filen")
+    assert page.evaluate("() => window.localStorage.getItem('anhorigguiden.nodplan')") == newer
+    # Except by Delete everything, which the reader confirms: then nothing is left.
     page.get_by_role("button", name=SV["tools_delete"], exact=True).click()
     confirm(page, "delete", SV["tools_delete_confirm"])
-    page.fill("#ag-person", "Karl igen")
-    assert page.evaluate("() => window.localStorage.getItem('anhorigguiden.nodplan')") == newer
+    assert page.evaluate("() => window.localStorage.getItem('anhorigguiden.nodplan')") is None
     assert session.console_errors == []
 
 

@@ -516,7 +516,7 @@
           loaded = null;
         }
         if (loaded === "newer") {
-          reject(strings.newer);
+          reject(strings.import_newer);
           return;
         }
         if (!loaded) {
@@ -537,10 +537,9 @@
     var deleteButton = storage.querySelector("[data-ag-delete]");
     deleteButton.addEventListener("click", function () {
       dialog("delete", function () {
+        // Delete everything means everything: also what a newer version has saved.
         try {
-          if (stored !== "newer") {
-            window.localStorage.removeItem(settings.storageKey);
-          }
+          window.localStorage.removeItem(settings.storageKey);
         } catch (removeError) {
           storageWorks = false;
         }
