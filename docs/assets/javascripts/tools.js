@@ -203,12 +203,12 @@
 
   // Every row's legend, ids and remove button follow its position.
   function number(group) {
-    var rows = GROUPS[group].list.querySelectorAll("[data-ag-row]");
-    rows.forEach(function (row, index) {
+    var list = GROUPS[group].list;
+    list.querySelectorAll("[data-ag-row]").forEach(function (row, index) {
       var n = index + 1;
-      row.querySelector("[data-ag-row-legend]").textContent = format(strings.row, { number: n });
+      row.querySelector("[data-ag-row-legend]").textContent = format(list.getAttribute("data-ag-row-legend-text"), { number: n });
       var remove = row.querySelector("[data-ag-remove-row]");
-      remove.textContent = format(strings.remove_row, { number: n });
+      remove.textContent = format(list.getAttribute("data-ag-row-remove-text"), { number: n });
       remove.hidden = false;
       row.querySelectorAll("[data-ag-cell]").forEach(function (input) {
         var cell = input.getAttribute("data-ag-cell");
