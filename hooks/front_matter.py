@@ -31,36 +31,28 @@ _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.
 _H1_RE = re.compile(r"^#[ \t]+\S", re.MULTILINE)
 
 _sources: dict[str, Any] = {}
-_templates: frozenset[str] | None = None  # the theme's template files, for 'template:'
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _sources, _templates
+    global _sources
     registry = load_yaml_file(data_dir(config) / "sources.yml", section="Sources")
     _sources = registry if isinstance(registry, dict) else {}
-    _templates = theme_templates(config.theme.dirs)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     _reject_broken_yaml(page)
-    page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources, known_templates=_templates)
+    page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources)
     if not _H1_RE.search(markdown):
         markdown = f"# {page.meta['title']}\n\n{markdown}"
     return markdown
 
 
-def theme_templates(dirs: list[str]) -> frozenset[str]:
-    """Every template a page may name: the HTML files of overrides/ and of the theme."""
-    return frozenset(path.relative_to(folder).as_posix() for folder in map(Path, dirs) for path in folder.rglob("*.html"))
-
-
-def validate(meta: dict[str, Any], *, file: str, known_sources: dict[str, Any], known_templates: frozenset[str] | None = None) -> dict[str, Any]:
-    """Check one page's merged metadata; return it normalised or raise with every problem.
-    Without known_templates, 'template:' is only checked to be text."""
+def validate(meta: dict[str, Any], *, file: str, known_sources: dict[str, Any]) -> dict[str, Any]:
+    """Check one page's merged metadata; return it normalised or raise with every problem."""
     problems: list[Problem] = []
     result = dict(meta)
-    for key, (required, check) in _schema(known_sources, known_templates).items():
+    for key, (required, check) in _schema(known_sources).items():
         if key not in meta:
             if required:
                 problems.append(_missing(key))
@@ -188,20 +180,7 @@ def _page_path(value: Any) -> str:
     return value.strip()
 
 
-def _template_check(known: frozenset[str] | None) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        name = _text(value)
-        if known is not None and name not in known:
-            raise _Invalid(
-                "the path of a template file under overrides/ or Material's templates, e.g. tools/nodplan.html",
-                "correct the path, or remove the key to use the default template",
-            )
-        return name
-
-    return check
-
-
-def _schema(known_sources: dict[str, Any], known_templates: frozenset[str] | None = None) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
+def _schema(known_sources: dict[str, Any]) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
     """Every key a page may carry: (required, check). Add new keys here, never elsewhere."""
     return {
         "title": (True, _text),
@@ -219,7 +198,7 @@ def _schema(known_sources: dict[str, Any], known_templates: frozenset[str] | Non
         # Material's own keys
         "hide": (False, _hide),
         "search": (False, _search),
-        "template": (False, _template_check(known_templates)),
+        "template": (False, _text),
         "icon": (False, _text),
     }
 

@@ -95,18 +95,6 @@ def test_misspelt_key_fails(tmp_path):
     _fails_with(tmp_path, page("A", front_matter=fm), "key 'audiance'", "an unknown key", "correct the spelling")
 
 
-def test_a_template_that_does_not_exist_fails(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: []\ntemplate: tools/nodplan.htm\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'template'", "'tools/nodplan.htm'", "under overrides/", "correct the path")
-
-
-def test_a_template_of_overrides_or_the_theme_passes():
-    known = front_matter.theme_templates([str(REPO / "overrides")])
-    assert {"tools/nodplan.html", "tools/forbered-samtalet.html", "training/page.html"} <= known
-    for name in ("tools/nodplan.html", "training/page.html"):
-        assert front_matter.validate({**VALID, "template": name}, file="a.md", known_sources=SOURCES, known_templates=known)["template"] == name
-
-
 def test_folder_defaults_come_from_meta_yml(tmp_path):
     fm = "---\ntitle: A\ndescription: B\nreviewed: 2026-11-22\nsources: []\n" + UNTRANSLATED + "---\n"
     result = build_tiny_site(
