@@ -31,6 +31,8 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 PLAN_TEXT = {
     "#ag-me": "Eva Andersson",
     "#ag-person": "Karl Andersson",
+    "#ag-address": "Storgatan 12, 392 34 Kalmar. Portkod 1234.",
+    "#ag-about": "Karl har demens och hör dåligt. Han blir lugn av radio.\nAllergisk mot penicillin.",
     "#ag-daily_help": "Frukost och lunch.\nMedicin morgon och kväll.\nTillsyn på natten två gånger.",
     "#ag-medicines": "Waran 5 mg kl. 8. Listan sitter på kylskåpet.\nRullator och larmklocka.",
     "#ag-first_steps": "Ring Lisa först. Hon har en nyckel.\nKarl ska inte vara ensam på natten.",
@@ -147,6 +149,7 @@ def test_the_emergency_plan_end_to_end(page_session, base_url, tmp_path):
     box = card.bounding_box()
     assert 80 * MM <= box["width"] <= 85 * MM + 0.5 and 50 * MM <= box["height"] <= 55 * MM + 0.5, box
     expect(card).to_contain_text(SV["tools_card_carer_of"] + " Karl Andersson")
+    expect(card).to_contain_text(PLAN_TEXT["#ag-address"])
     expect(card).to_contain_text(SV["tools_card_call"])
     assert card.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
         "tel:048012345",
