@@ -49,13 +49,21 @@
   var searchButton = document.querySelector(".md-header label[for=__search]");
   asButton(searchButton, search, searchBox && searchBox.getAttribute("aria-label"));
 
+  // A section with a page of its own shows its title as a link and the label beside it as
+  // an arrow only: the button that opens the section is named after the section.
+  function sectionName(label) {
+    var container = label.closest(".md-nav__container");
+    var link = container && container.querySelector("a");
+    return link ? link.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
   // Inside the drawer, the labels that open a section's panel, the page's contents, or go
   // back a level are buttons too (in the wide layout they are hidden or plain links).
   var panelLabels = document.querySelectorAll(".md-nav--primary label[for]");
   for (var p = 0; p < panelLabels.length; p++) {
     var target = document.getElementById(panelLabels[p].getAttribute("for"));
     if (target && target.classList.contains("md-nav__toggle")) {
-      asButton(panelLabels[p], target, panelLabels[p].getAttribute("aria-label") || panelLabels[p].textContent.trim());
+      asButton(panelLabels[p], target, panelLabels[p].getAttribute("aria-label") || panelLabels[p].textContent.trim() || sectionName(panelLabels[p]));
     }
   }
 
