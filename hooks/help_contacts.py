@@ -9,7 +9,8 @@ overrides/partials/help-contacts.html; its sources are named on one small line a
 linked to the Källor page, and are not read aloud.
 
 Events: on_config (-200: this language's strings and the registries), on_page_markdown
-(the start page and guider/* only; must run before hooks/page_tools.py).
+(the start page and guider/* only; must run before hooks/page_tools.py), on_env
+(the Jinja test `guide_page`, for the print button on the same pages).
 """
 
 from __future__ import annotations
@@ -85,3 +86,10 @@ def render(config: MkDocsConfig, **context: Any) -> str:
         _env = config.theme.get_env()
     html = _env.get_template(TEMPLATE).render(**context)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    # `src_uri is guide_page` in templates: the pages with this block also get the print
+    # button (overrides/partials/actions.html).
+    env.tests["guide_page"] = applies_to
+    return env
