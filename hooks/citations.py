@@ -60,7 +60,8 @@ def on_config(config: MkDocsConfig) -> None:
     _texts = ui_texts(config)
     _check_law_format(_texts)
     # Once: mkdocs-static-i18n runs on_config again for every language on the same list.
-    if not any(isinstance(extension, CitationRefsExtension) for extension in config.markdown_extensions):
+    # By name: `mkdocs serve` reloads this module, and an old instance must not stay beside.
+    if not any(type(extension).__name__ == CitationRefsExtension.__name__ for extension in config.markdown_extensions):
         config.markdown_extensions.append(CitationRefsExtension())
 
 
