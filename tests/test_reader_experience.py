@@ -330,3 +330,24 @@ def test_the_relatives_card_leads_only_to_the_guide(site):
         card = _soup(site, folder(language)).select(".grid.cards > ul > li")[0]
         hrefs = [a["href"] for a in card.select("a") if "ag-term" not in (a.get("class") or [])]
         assert hrefs and all(href.startswith("guider/") for href in hrefs), hrefs
+
+
+# --- an organisation's copy -----------------------------------------------------------
+
+
+def test_an_organisations_contacts_come_first_in_the_help_block():
+    from org_site import example_site
+
+    result = example_site()
+    assert result.returncode == 0, result.output
+    organisation = yaml.safe_load((REPO / "examples/exempelkommun/organisation.yml").read_text(encoding="utf-8"))
+    soup = BeautifulSoup((result.site_dir / "guider/kommunens-stod/index.html").read_text(encoding="utf-8"), "lxml")
+    help_block = soup.select_one("article section.ag-help")
+    numbers = [a.get_text(strip=True) for a in help_block.select("a.ag-help__number")]
+    local = [contact["phone"] for contact in organisation["contacts"] if contact.get("phone")]
+    assert numbers == [*local, "112", "1177"], numbers
+    assert all(a["href"].startswith("tel:+46") for a in help_block.select("a.ag-help__number")[: len(local)])
+    assert organisation["organisation"] in help_block.select_one(".ag-help__group").get_text()
+    # Its link colour is checked against white: the light scheme only, never the dark one.
+    css = (result.site_dir / "assets/stylesheets/organisation.css").read_text(encoding="utf-8")
+    assert re.search(r':root > \[data-md-color-scheme="default"\] \{[^}]*--md-typeset-a-color: ' + re.escape(organisation["colours"]["link"]), css)
