@@ -69,6 +69,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     _context.matcher = _matchers.get(page_language(page, config))
     _context.glossary_link = posixpath.relpath(SRC_URI, posixpath.dirname(page.file.src_uri) or ".")
+    _context.more_label = _texts.get(page_language(page, config), {}).get("glossary_more", "")
     return markdown
 
 

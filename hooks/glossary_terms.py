@@ -21,7 +21,9 @@ as its title:
   to dismiss it, WCAG 1.4.13);
 - screen readers: the link's name is the term, its description the definition (the
   title, which Material's tooltip turns into aria-describedby while it is shown);
-- touch: tapping the link opens the term's entry, where the definition is written out;
+- touch and keyboard, with JavaScript: docs/assets/javascripts/tooltips.js turns each link
+  into a button that opens the definition in place, below the line, with the link to the
+  Ordlista entry inside it (`data-ag-more` names that link), so the reader stays on the page;
 - without JavaScript: the browser's own title tooltip, and the link.
 
 Only the first occurrence per page is linked, so that a page is not a field of links.
@@ -173,6 +175,7 @@ class PageContext:
 
     matcher: TermMatcher | None = None
     glossary_link: str = ""  # the Ordlista page's Markdown file, relative to the page
+    more_label: str = ""  # "Läs mer i ordlistan" in the page's language (data/ui.yml)
 
 
 class GlossaryExtension(Extension):
@@ -198,6 +201,11 @@ class _TermTreeprocessor(Treeprocessor):
             return
         explained: set[str] = set()
         self._walk(root, matcher, link, explained)
+        if self.context.more_label:
+            # tooltips.js opens the definition in place and names the link to the entry so.
+            for anchor in root.iter("a"):
+                if anchor.get("class") == "ag-term":
+                    anchor.set("data-ag-more", self.context.more_label)
 
     def _walk(self, element: etree.Element, matcher: TermMatcher, link: str, explained: set[str]) -> None:
         if element.text:

@@ -26,11 +26,13 @@ the unread pages' front matter as missing. `mkdocs serve` rebuilds the whole sit
 from __future__ import annotations
 
 import datetime as dt
+import re
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
 from collation import sort_key
+from dates_in_words import in_words
 from generated_pages import add_generated_page, front_matter, move_last, reviewed_date
 from markdown_text import escape
 from markers import find_markers
@@ -165,9 +167,9 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
         (texts["sources_kind"], escape(source.kind[language])),
     ]
     if source.date:
-        details.append((texts["sources_date"], source.date.isoformat()))
+        details.append((texts["sources_date"], _date(source.date, language)))
     if source.read:
-        details.append((texts["sources_read"], source.read.isoformat()))
+        details.append((texts["sources_read"], _date(source.read, language)))
     if source.reference:
         details.append((texts["sources_reference"], escape(source.reference)))
     if source.url:
@@ -205,3 +207,8 @@ def _record_usage(page: Page, markdown: str, references: References) -> None:
     for key in keys & set(references.sources):
         _usage[key].append(ref)
     _read.add(page.file.src_uri)
+
+
+def _date(date: dt.date, language: str) -> str:
+    """A date in words as Markdown: Finnish "13. huhtikuuta 2022" must not start a list."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", in_words(date, language))

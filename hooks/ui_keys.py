@@ -236,6 +236,19 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "tools_plan_address_hint": (),
     "tools_plan_about": (),
     "tools_plan_about_hint": (),
+    "palette_to_dark": (),
+    "palette_to_light": (),
+    "help_title": (),
+    "help_local": (),
+    "help_national": (),
+    "help_crisis_link": (),
+    "help_call": (),
+    "citation_numbered": ("number", "name"),
+    "citation_sources_line": (),
+    "glossary_more": (),
+    "print_page": (),
+    "print_address": (),
+    "breadcrumbs": (),
 }
 
 

@@ -17,6 +17,8 @@ from tiny_pages import BODY_LINE, sv_page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import citations  # noqa: E402
+import markdown as md  # noqa: E402
+from citation_refs import CitationRefsExtension  # noqa: E402
 from markers import code_ranges, find_markers, replace_markers  # noqa: E402
 from references import Fact, LawReference, References, Source  # noqa: E402
 from site_languages import Languages  # noqa: E402
@@ -77,33 +79,82 @@ REFERENCES = References(
 )
 
 
-def _render(markdown: str, language: str) -> str:
+def _render(markdown: str, language: str, numbers: dict[str, int] | None = None, *, numbered: bool = True) -> str:
     markers = [m for m in find_markers(markdown) if m.kind in citations.MARKERS]
     texts = {key: value[language] for key, value in UI.items()}
+    numbers = {} if numbers is None else numbers
     out, position = [], 0
     for group in citations._groups(markdown, markers):
-        out += [markdown[position : group[0].start], citations.render_group(group, REFERENCES, texts, language, "../kallor.md")]
+        out += [markdown[position : group[0].start], citations.render_group(group, REFERENCES, texts, language, "../kallor.md", numbers, numbered=numbered)]
         position = group[-1].end
     return "".join(out) + markdown[position:]
 
 
-def test_a_fact_is_its_value_then_its_citation_in_the_page_language():
+def _html(markdown: str) -> str:
+    """Markdown as the site renders it: attr_list, then the references moved to the block's end."""
+    return md.markdown(_render(markdown, "sv"), extensions=["attr_list", CitationRefsExtension()])
+
+
+# The form changed on purpose (2026-11-27): a fact shows its value alone and its source as a
+# numbered reference, which leaves the sentence for the end of its block (citation_refs.py).
+def test_a_fact_is_its_value_then_a_numbered_reference_in_the_page_language():
     assert _render("Hela [[fact:caring]] personer.", "sv") == (
-        "Hela 150\u00a0000 ([källa: Nationella nätverket för anhörigstöd](../kallor.md#deck){.ag-cite}) personer."
+        'Hela 150\u00a0000[1](../kallor.md#deck){.ag-cite .ag-ref aria-label="Källa 1: Nationella nätverket för anhörigstöd"} personer.'
     )
-    assert _render("[[fact:caring]]", "en") == "150,000 ([source: Nationella nätverket för anhörigstöd](../kallor.md#deck){.ag-cite})"
+    assert _render("[[fact:caring]]", "en") == '150,000[1](../kallor.md#deck){.ag-cite .ag-ref aria-label="Source 1: Nationella nätverket för anhörigstöd"}'
 
 
-def test_a_dated_source_is_cited_with_its_year_and_a_short_name_when_it_has_one():
-    assert _render("Klart. [[source:decision]]", "sv") == "Klart. ([källa: Regeringen, 2022](../kallor.md#decision){.ag-cite})"
-    assert _render("[[source:video]]", "en") == "([source: the video Kommunens stöd](../kallor.md#video){.ag-cite})"
+def test_a_dated_source_is_named_with_its_year_and_a_short_name_when_it_has_one():
+    assert _render("Klart. [[source:decision]]", "sv") == 'Klart. [1](../kallor.md#decision){.ag-cite .ag-ref aria-label="Källa 1: Regeringen, 2022"}'
+    assert _render("[[source:video]]", "en") == '[1](../kallor.md#video){.ag-cite .ag-ref aria-label="Source 1: the video Kommunens stöd"}'
 
 
-def test_sources_side_by_side_share_one_parenthesis():
-    assert _render("Så är det. [[source:deck]] [[source:video]]", "sv") == (
-        "Så är det. ([källa: Nationella nätverket för anhörigstöd](../kallor.md#deck){.ag-cite}; "
-        "[källa: videon Kommunens stöd](../kallor.md#video){.ag-cite})"
+def test_a_page_numbers_its_sources_in_order_and_a_source_keeps_its_number():
+    numbers: dict[str, int] = {}
+    assert "[1](../kallor.md#deck)" in _render("[[source:deck]]", "sv", numbers)
+    assert "[2](../kallor.md#video)" in _render("[[source:video]]", "sv", numbers)
+    assert "[1](../kallor.md#deck)" in _render("[[fact:caring]]", "sv", numbers)
+    assert numbers == {"deck": 1, "video": 2}
+
+
+def test_an_easy_to_read_page_shows_values_only_and_one_sources_line():
+    numbers: dict[str, int] = {}
+    assert _render("Hela [[fact:caring]] personer. [[source:video]]", "sv", numbers, numbered=False) == "Hela 150\u00a0000 personer. "
+    texts = {key: value["sv"] for key, value in UI.items()}
+    assert citations.sources_line(list(numbers), REFERENCES, texts, "sv", "../kallor.md") == (
+        "Källor: [Nationella nätverket för anhörigstöd](../kallor.md#deck){.ag-cite}, [videon Kommunens stöd](../kallor.md#video){.ag-cite}\n"
+        '{.ag-sources-line data-ag-no-read=""}'
     )
+
+
+def test_a_reference_leaves_the_sentence_for_the_end_of_its_paragraph():
+    html = _html("Mer än [[fact:caring]] vuxna hjälper. Så är det.")
+    assert html.startswith("<p>Mer än 150\u00a0000 vuxna hjälper. Så är det.<span class=\"ag-refs\" data-ag-no-read=\"\">")
+    assert html.endswith('aria-label="Källa 1: Nationella nätverket för anhörigstöd" class="ag-cite ag-ref" href="../kallor.md#deck">1</a></span></p>')
+
+
+def test_the_same_source_twice_in_a_paragraph_is_one_reference_and_others_follow_it():
+    html = _html("Ett [[fact:caring]] och två [[fact:caring]]. Sedan [[source:video]] slut.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [a.get_text() for a in soup.select("span.ag-refs a")] == ["1", "2"]
+    assert soup.p.get_text() == "Ett 150\u00a0000 och två 150\u00a0000. Sedan slut.12"
+
+
+def test_a_reference_in_a_list_item_or_table_cell_ends_that_item_or_cell():
+    soup = BeautifulSoup(
+        md.markdown(_render("- ett [[source:deck]] här\n- två\n\n| a | b |\n|---|---|\n| x [[source:video]] y | z |", "sv"), extensions=["attr_list", "tables", CitationRefsExtension()]),
+        "html.parser",
+    )
+    first = soup.select("li")[0]
+    assert first.contents[-1].name == "span" and first.get_text() == "ett här1"
+    cell = soup.select("td")[0]
+    assert cell.contents[-1].name == "span" and cell.get_text() == "x y2"
+
+
+def test_a_source_alone_under_a_list_joins_the_lists_last_item():
+    soup = BeautifulSoup(md.markdown(_render("- ett\n- två\n\n[[source:deck]]\n\nNästa stycke.", "sv"), extensions=["attr_list", CitationRefsExtension()]), "html.parser")
+    assert [p.get_text() for p in soup.select("p")] == ["Nästa stycke."]
+    assert soup.select("li")[-1].get_text() == "två1"
 
 
 def test_a_law_is_named_and_its_provision_shown_only_when_verified():
@@ -233,12 +284,12 @@ def test_tiny_site_renders_facts_laws_and_keeps_examples_in_code(tmp_path):
     assert result.returncode == 0, result.output
     soup = BeautifulSoup((result.site_dir / "guide/index.html").read_text(encoding="utf-8"), "lxml")
     text = soup.select_one("article").get_text(" ")
-    assert "150\u00a0000 (" in text
+    assert "Hela 150\u00a0000 personer." in text  # the value alone, in its sentence
     assert soup.select_one("a.ag-law").get_text() == "1 kap. 1 § socialtjänstlagen (2025:400)"
     assert soup.select_one("code").get_text() == "[[fact:adults_caring]]"
     english = BeautifulSoup((result.site_dir / "en/guide/index.html").read_text(encoding="utf-8"), "lxml")
     # Not translated: the English build shows the Swedish page, with Swedish facts.
-    assert "150\u00a0000 (" in english.select_one("article").get_text(" ")
+    assert "150\u00a0000 personer." in english.select_one("article").get_text(" ")
     assert english.select_one("a.ag-cite")["href"] == "../kallor/#natverket-strategi-bildspel"
 
 
@@ -268,23 +319,44 @@ def _pages_using(kind: str) -> list[tuple[DocPage, list[str]]]:
     return found
 
 
-def test_every_fact_shows_its_value_followed_by_a_citation_link_to_the_sources_page(site):
+def _block_of(element):
+    return element.find_parent(["p", "li", "td", "th", "dd", "dt"])
+
+
+def _text_after(element) -> str:
+    """The block's own text after `element` (a nested list or box is another block)."""
+    text = []
+    for sibling in element.next_siblings:
+        if getattr(sibling, "name", None) in ("ul", "ol", "dl", "div", "table", "details", "p"):
+            break
+        text.append(sibling.get_text() if hasattr(sibling, "get_text") else str(sibling))
+    return "".join(text).strip()
+
+
+def test_every_fact_shows_its_value_and_a_numbered_reference_at_the_end_of_its_block(site):
+    """Changed on purpose (2026-11-27): no "(källa: ...)" inside the sentence any more."""
     facts = load_data("facts.yml")
     pages = _pages_using("fact")
     assert pages, "no page uses [[fact:]] yet"
     assert any("adults_caring" in keys for _, keys in pages)
     for doc, keys in pages:
         article = _soup(site, doc.built).select_one("article")
-        label = UI["citation_source"][doc.written_in]
+        easy_read = "lattlast/" in doc.built
+        label = UI["citation_numbered"][doc.written_in].split("{number}")[0]
         for key in keys:
             value, source = facts[key][doc.written_in], facts[key]["source"]
-            links = [
-                a
-                for a in article.select(f"a.ag-cite[href$='#{source}']")
-                if str(a.previous_sibling or "").replace("\u00a0", " ").endswith(value + " (")
-            ]
-            assert links, f"{doc.built}: [[fact:{key}]] is not shown as '{value} (' followed by its citation"
-            assert links[0].get_text().startswith(f"{label}: "), links[0]
+            if easy_read:
+                links = article.select(f".ag-sources-line a.ag-cite[href$='#{source}']")
+                assert links and not article.select("a.ag-ref"), f"{doc.built}: [[fact:{key}]]'s source is not on the page's sources line"
+            else:
+                links = [
+                    a
+                    for a in article.select(f".ag-refs > a.ag-ref[href$='#{source}']")
+                    if value.replace("\u00a0", " ") in _block_of(a).get_text().replace("\u00a0", " ")
+                ]
+                assert links, f"{doc.built}: [[fact:{key}]] is not shown as '{value}' with a reference to {source} at the end of its block"
+                assert links[0]["aria-label"].startswith(label) and links[0].get_text().isdigit(), links[0]
+                assert _text_after(links[0].parent) == "", f"{doc.built}: text follows the reference to {source}"
             _assert_links_to_sources_entry(site, doc, links[0]["href"], source)
 
 

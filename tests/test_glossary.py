@@ -199,8 +199,9 @@ def test_terms_in_running_text_are_explained_once_per_page(site):
             assert target == ordlista, f"{doc.built}: {link['href']}"
             assert not link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"]), doc.built
         explained_somewhere += len(terms)
-        # Every term left in running text must have been explained earlier on the page.
-        for element in article.select("h1, h2, h3, h4, h5, h6, a, code, pre, .admonition-title, summary, script, style, .ag-page-meta"):
+        # Every term left in running text must have been explained earlier on the page. The
+        # "who to call" block (.ag-help) and the printout's header are interface, like the page meta.
+        for element in article.select("h1, h2, h3, h4, h5, h6, a, code, pre, .admonition-title, summary, script, style, .ag-page-meta, .ag-help, .ag-print-header"):
             element.decompose()
         rest = article.get_text(" ")
         for key, pattern in _term_pattern(doc.written_in).items():
@@ -219,38 +220,47 @@ def _page_with_a_term(site) -> str:
     pytest.fail("no page explains a term")
 
 
-def _accessible_description(session, selector: str) -> str:
-    """What Chromium gives assistive technology as the element's description."""
+def _accessible_name(session, selector: str) -> str:
+    """What Chromium gives assistive technology as the element's name."""
     cdp = session.context.new_cdp_session(session.page)
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
-    description = tree["nodes"][0].get("description", {})
-    return description.get("value", "")
+    return next(n for n in tree["nodes"] if not n.get("ignored"))["name"]["value"]
 
 
+# Changed on purpose (2026-11-27): with JavaScript a term is a button that opens its
+# definition in place (tooltips.js), so a reader on a phone or a keyboard stays on the page;
+# the link to the Ordlista entry is inside the opened definition.
 @pytest.mark.parametrize("width", [1280, 320])
-def test_a_term_is_reached_by_tab_and_its_definition_is_shown_and_announced(site, page_session, base_url, width):
+def test_a_term_is_reached_by_tab_and_its_definition_opens_in_place(site, page_session, base_url, width):
     path = _page_with_a_term(site)
+    built = _soup(site, path + "index.html").select_one("article a.ag-term")
+    definition, href = built["title"], built["href"]
     session = page_session(viewport={"width": width, "height": 800})
     session.page.goto(base_url + path, wait_until="networkidle")
-    first = session.page.locator("article a.ag-term").first
-    definition = first.get_attribute("title")
+    assert session.page.locator("article a.ag-term").count() == 0, "a term was left a link"
     for _ in range(80):
         session.page.keyboard.press("Tab")
-        if session.page.evaluate("() => document.activeElement.matches('article a.ag-term')"):
+        if session.page.evaluate("() => document.activeElement.matches('article button.ag-term')"):
             break
     else:
         pytest.fail("Tab never reached a glossary term")
-    focused = session.page.evaluate("() => [document.activeElement.getAttribute('href'), getComputedStyle(document.activeElement).outlineStyle]")
-    assert focused[1] != "none", "the focused term has no visible focus outline"
-    tooltip = session.page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=3000)
-    assert tooltip.inner_text().strip() == definition
-    assert _accessible_description(session, "a.ag-term:focus") == definition
+    button = session.page.locator("article button.ag-term:focus")
+    assert button.inner_text() == built.get_text()
+    assert _accessible_name(session, "button.ag-term:focus") == built.get_text()
+    assert session.page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none", "no visible focus outline"
+    assert button.get_attribute("aria-expanded") == "false"
+    box = session.page.locator("#" + button.get_attribute("aria-controls"))
+    assert box.is_hidden()
+    session.page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true" and box.is_visible()
+    assert box.inner_text().startswith(definition)
+    assert box.locator("a").get_attribute("href") == href  # the entry stays one step away
+    assert session.page.url == base_url + path, "opening the definition left the page"
     widths = session.page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"the tooltip makes the page scroll sideways: {widths}"
+    assert widths[0] <= widths[1], f"the definition makes the page scroll sideways: {widths}"
     session.page.keyboard.press("Escape")
-    session.page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')", timeout=3000)
-    assert session.page.evaluate("() => document.activeElement.matches('a.ag-term')"), "Escape moved the focus"
+    assert box.is_hidden() and button.get_attribute("aria-expanded") == "false"
+    assert session.page.evaluate("() => document.activeElement.matches('button.ag-term')"), "Escape moved the focus"
     assert session.console_errors == []

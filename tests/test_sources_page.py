@@ -7,6 +7,7 @@ import datetime as dt
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from dates_in_words_expected import expected
 from docs_pages import DEFAULT, LANGUAGES, doc_pages, folder, load_data
 from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site
@@ -88,7 +89,8 @@ def test_sources_page_lists_every_source_with_its_key_as_anchor_in_both_language
             assert details[label("kind")].get_text(strip=True) == kind
             assert (label("date") in details) == ("date" in source)
             if "date" in source:
-                assert details[label("date")].get_text(strip=True) == source["date"].isoformat()
+                # In words since 2026-11-27 (hooks/dates_in_words.py): "13 april 2022", "13 April 2022".
+                assert details[label("date")].get_text(strip=True) == expected(source["date"], language)
             assert (label("reference") in details) == ("reference" in source)
             assert (label("url") in details) == bool(source.get("url"))
             if source.get("note"):

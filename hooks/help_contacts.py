@@ -1,0 +1,95 @@
+"""The "who to call" block near the top of the start page and of every guide page.
+
+Under the H1 (and the page tools, which hooks/page_tools.py puts right under it), before
+the first section, so that on a phone the numbers are on the first screen: the
+organisation's own contacts when its organisation file sets them (hooks/organisation.py),
+then the national numbers of data/national_contacts.yml (hooks/national_contacts.py), each
+a `tel:` link, and a link to the crisis page once that page exists. The block is
+overrides/partials/help-contacts.html; its sources are named on one small line at its end,
+linked to the Källor page, and are not read aloud.
+
+Events: on_config (-200: this language's strings and the registries), on_page_markdown
+(the start page and guider/* only; must run before hooks/page_tools.py), on_env
+(the Jinja test `guide_page`, for the print button on the same pages).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+import national_contacts
+import references
+from guide_data import data_dir
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from page_tools import insert_after_h1
+from site_languages import languages, page_language, ui_texts
+
+TEMPLATE = "partials/help-contacts.html"
+CRISIS_PAGE = "guider/om-det-ar-akut.md"
+SOURCES_PAGE = "kallor.md"
+# The start page and the guide for relatives, in any language (index.en.md, guider/x.ar.md).
+_PAGES = re.compile(r"^(index|guider/[^/]+)(\.[a-z]{2})?\.md$")
+
+_ui: dict[str, dict[str, str]] = {}
+_contacts: list[national_contacts.NationalContact] = []
+_sources: dict[str, references.Source] = {}
+_env: jinja2.Environment | None = None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
+def on_config(config: MkDocsConfig) -> None:
+    global _ui, _contacts, _sources, _env
+    _ui = ui_texts(config)
+    registries = references.load(config)
+    _sources = registries.sources
+    _contacts = national_contacts.load(data_dir(config) / "national_contacts.yml", languages=languages(config).built, facts=registries.facts)
+    _env = None  # the theme's template folders may differ from one build to the next
+
+
+def applies_to(src_uri: str) -> bool:
+    return bool(_PAGES.match(src_uri))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not applies_to(page.file.src_uri):
+        return markdown
+    language = page_language(page, config)
+    organisation = config.extra.get("organisation")
+    national = [contact.in_language(language) for contact in _contacts]
+    sources_page = files.get_file_from_path(SOURCES_PAGE)
+    crisis_page = files.get_file_from_path(CRISIS_PAGE)
+    html = render(
+        config,
+        ui=_ui.get(languages(config).current, {}),
+        local=organisation.contacts_in(language) if organisation is not None else [],
+        organisation_name=organisation.organisation_name(language) if organisation is not None else None,
+        national=national,
+        sources=[
+            {"name": _sources[key].citation_name(language), "href": f"{sources_page.url_relative_to(page.file)}#{key}" if sources_page else None}
+            for key in dict.fromkeys(contact["source"] for contact in national)
+        ],
+        crisis_href=crisis_page.url_relative_to(page.file) if crisis_page and crisis_page.src_uri != page.file.src_uri else None,
+    )
+    return insert_after_h1(markdown, html)
+
+
+def render(config: MkDocsConfig, **context: Any) -> str:
+    """The partial as one raw HTML block (no empty or indented lines, which Markdown would
+    read as the block's end or as code)."""
+    global _env
+    if _env is None:
+        _env = config.theme.get_env()
+    html = _env.get_template(TEMPLATE).render(**context)
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    # `src_uri is guide_page` in templates: the pages with this block also get the print
+    # button (overrides/partials/actions.html).
+    env.tests["guide_page"] = applies_to
+    return env
