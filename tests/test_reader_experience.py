@@ -79,7 +79,7 @@ def test_the_help_block_comes_before_the_first_section_with_112_and_1177_as_tel_
 
 def test_the_national_numbers_are_facts_with_recorded_sources():
     facts, sources = load_data("facts.yml"), load_data("sources.yml")
-    for key, number, source in (("number_112", "112", "sos-alarm-112"), ("number_1177", "1177", "vardguiden-1177")):
+    for key, number, source in (("phone_emergency", "112", "sos-alarm-112"), ("phone_healthcare_advice", "1177", "vardguiden-1177")):
         assert facts[key]["source"] == source and facts[key]["sv"] == number
         entry = sources[source]
         assert entry["url"].startswith("https://") and entry["read"] == dt.date(2026, 11, 27)
