@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
+from guide_data import AUDIENCES, GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -30,7 +30,6 @@ from mkdocs.structure.pages import Page
 from safe_text import DESCRIPTION_MAX, TITLE_MAX, text_flaw
 
 SECTION = "Front matter"
-AUDIENCES = ("anhoriga", "personal", "organisation")
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 
 # Material's own keys that pages may set, with what each accepts.

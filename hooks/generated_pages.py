@@ -13,14 +13,13 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from guide_data import GuideError, Problem, build_day, describe, future_date_problem
+from guide_data import AUDIENCES, GuideError, Problem, build_day, describe, future_date_problem
 from i18n_pages import add_pages, link_alternates, page_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from site_languages import languages
 
 # Generated pages list what the whole guide uses: they are for every reader.
-AUDIENCES = ("anhoriga", "personal", "organisation")
 
 
 def add_generated_page(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:

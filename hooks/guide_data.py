@@ -17,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 UPSTREAM_ROOT = Path(__file__).resolve().parent.parent
+# Who a page or a training path is for (front matter `audience:`, a path's `audience:`).
+AUDIENCES = ("anhoriga", "personal", "organisation")
 EDITING_GUIDE = "EDITING.md"
 
 

@@ -26,7 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from page_tools import insert_after_h1
+from markers import insert_after_h1
 from site_languages import languages, page_language, ui_texts
 
 TEMPLATE = "partials/help-contacts.html"

@@ -18,13 +18,12 @@ sure there is an H1), on_env (default language's build: each pair points both wa
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
 from guide_data import GuideError, Problem
-from markers import code_ranges
+from markers import insert_after_h1
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -37,7 +36,6 @@ SECTION = "Easy-to-read pages"
 TEMPLATE = "partials/page-tools.html"
 PAIR = {"easy_read": "standard", "standard": "easy_read"}  # a key and the key that answers it
 
-_H1_RE = re.compile(r"^#[ \t]+\S.*$", re.MULTILINE)
 
 _ui: dict[str, dict[str, str]] = {}
 _env: jinja2.Environment | None = None
@@ -109,16 +107,6 @@ def render(config: MkDocsConfig, **context: Any) -> str:
     html = _env.get_template(TEMPLATE).render(**context)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
-
-def insert_after_h1(markdown: str, html: str) -> str:
-    """`html` as its own block after the first H1 outside code (front_matter.py made sure
-    there is one); at the top if there is none."""
-    ranges = code_ranges(markdown)
-    for match in _H1_RE.finditer(markdown):
-        if any(start <= match.start() < end for start, end in ranges):
-            continue
-        return f"{markdown[: match.end()]}\n\n{html}\n\n{markdown[match.end():].lstrip(chr(10))}"
-    return f"{html}\n\n{markdown}"
 
 
 def _pair_link(page: Page, files: Files) -> dict[str, str] | None:

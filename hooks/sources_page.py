@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from collation import sort_key
-from dates_in_words import in_words
+from date_words import in_words
 from generated_pages import add_generated_page, front_matter, move_last, reviewed_date
 from markdown_text import escape
 from markers import find_markers

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from front_matter import AUDIENCES, DESCRIPTION_MAX
-from guide_data import GuideError, Problem, describe, load_yaml_file
+from guide_data import AUDIENCES, GuideError, Problem, describe, load_yaml_file
+from safe_text import DESCRIPTION_MAX
 
 SECTION = "Training paths"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
