@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import jinja2
 import national_contacts
 import references
 from guide_data import data_dir
@@ -26,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from partials import Partial
 from markers import insert_after_h1
 from site_languages import languages, page_language, ui_texts
 
@@ -38,17 +38,17 @@ _PAGES = re.compile(r"^(index|guider/[^/]+)(\.[a-z]{2})?\.md$")
 _ui: dict[str, dict[str, str]] = {}
 _contacts: list[national_contacts.NationalContact] = []
 _sources: dict[str, references.Source] = {}
-_env: jinja2.Environment | None = None
+_partial = Partial(TEMPLATE)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui, _contacts, _sources, _env
+    global _ui, _contacts, _sources
     _ui = ui_texts(config)
     registries = references.load(config)
     _sources = registries.sources
     _contacts = national_contacts.load(data_dir(config) / "national_contacts.yml", languages=languages(config).built, facts=registries.facts)
-    _env = None  # the theme's template folders may differ from one build to the next
+    _partial.reset()  # the theme's template folders may differ from one build to the next
 
 
 def applies_to(src_uri: str) -> bool:
@@ -82,11 +82,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def render(config: MkDocsConfig, **context: Any) -> str:
     """The partial as one raw HTML block (no empty or indented lines, which Markdown would
     read as the block's end or as code)."""
-    global _env
-    if _env is None:
-        _env = config.theme.get_env()
-    html = _env.get_template(TEMPLATE).render(**context)
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return _partial.render(config, **context)
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from guide_data import GuideError, Problem
 from markers import Marker, find_markers, source_line
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from partials import Partial
 from site_languages import page_language, ui_texts
 
 SECTION = "Local contacts"
@@ -31,14 +31,14 @@ KIND = "contacts"
 VARIANTS = ("full", "compact")
 
 _ui: dict[str, dict[str, str]] = {}
-_env: jinja2.Environment | None = None
+_partial = Partial(TEMPLATE)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui, _env
+    global _ui
     _ui = ui_texts(config)
-    _env = None  # the theme's template folders may differ from one build to the next
+    _partial.reset()  # the theme's template folders may differ from one build to the next
 
 
 @event_priority(15)  # after front_matter.py (30), before the source markers are read (10, 5) and leftovers refused (-1000)
@@ -77,18 +77,14 @@ def replace_contacts(markdown: str, *, file: object, render: Callable[[str], str
 
 def render(config: MkDocsConfig, variant: str, language: str) -> str:
     """The partial for this language, as one HTML block without empty or indented lines."""
-    global _env
-    if _env is None:
-        _env = config.theme.get_env()
     organisation = config.extra.get("organisation")
-    html = _env.get_template(TEMPLATE).render(
+    return _partial.render(
+        config,
         ui=_ui.get(language, {}),
         variant=variant,
         contacts=organisation.contacts_in(language) if organisation is not None else [],
         organisation_name=organisation.organisation_name(language) if organisation is not None else None,
     )
-    # Markdown ends a raw HTML block at an empty line and reads indented lines as code.
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
 def _fail(file: object, marker: Marker, markdown: str, found: str, expected: str, fix: str) -> None:

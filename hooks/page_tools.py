@@ -21,7 +21,6 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-import jinja2
 from guide_data import GuideError, Problem
 from markers import insert_after_h1
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from partials import Partial
 from site_languages import languages, page_language, ui_texts
 from text_direction import direction
 
@@ -38,14 +38,14 @@ PAIR = {"easy_read": "standard", "standard": "easy_read"}  # a key and the key t
 
 
 _ui: dict[str, dict[str, str]] = {}
-_env: jinja2.Environment | None = None
+_partial = Partial(TEMPLATE)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui, _env
+    global _ui
     _ui = ui_texts(config)
-    _env = None  # the theme's template folders may differ from one build to the next
+    _partial.reset()  # the theme's template folders may differ from one build to the next
 
 
 @event_priority(0)  # after front_matter.py (30) made sure the page has its H1
@@ -101,11 +101,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def render(config: MkDocsConfig, **context: Any) -> str:
     """The partial as one raw HTML block: no empty or indented lines, which would end the
     block or be read as code by Markdown."""
-    global _env
-    if _env is None:
-        _env = config.theme.get_env()
-    html = _env.get_template(TEMPLATE).render(**context)
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return _partial.render(config, **context)
 
 
 
