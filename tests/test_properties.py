@@ -149,11 +149,12 @@ def _front_matter(text: str, folder: Path) -> object:
     from mkdocs.utils.meta import get_data
 
     source = f"---\n{text.rstrip(chr(10))}\n---\n\n# Titel\n"
-    path = _file(folder, "page.md", source)
-    _, meta = get_data(source)
-    fake_page = types.SimpleNamespace(file=types.SimpleNamespace(abs_src_path=str(path), src_uri="guider/page.md"), meta=meta)
-    front_matter._reject_broken_yaml(fake_page)
-    return front_matter.validate(meta, file="guider/page.md", known_sources={"kommunens-stod-video": {}})
+    _file(folder, "page.md", source)
+    get_data(source)  # MkDocs' own parsing must not raise either
+    # The hook's own strict parsing of the page's source, then the schema.
+    return front_matter.check_page(
+        source, file="guider/page.md", src_path="guider/page.md", folder_defaults={}, known_sources={"kommunens-stod-video": {}}
+    )
 
 
 @loader("interface text (ui_strings.strings_for)", "ui_strings")
