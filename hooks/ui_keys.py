@@ -236,6 +236,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "tools_plan_address_hint": (),
     "tools_plan_about": (),
     "tools_plan_about_hint": (),
+    "tools_plan_keys_hint": (),
     "palette_to_dark": (),
     "palette_to_light": (),
     "help_title": (),
