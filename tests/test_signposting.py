@@ -73,5 +73,7 @@ def test_the_index_puts_the_emergency_number_before_the_list_of_pages(site, lang
     urgent = article.select_one(".admonition.warning")
     assert urgent is not None and "112" in urgent.get_text()
     assert urgent.find("a", href=lambda href: href and "om-det-ar-akut" in href) is not None
-    first_heading = article.find("h2")
+    # The list of pages starts at the page's own first section heading (the "who to call"
+    # block above it has a heading of its own, and 112 first too).
+    first_heading = next(h2 for h2 in article.find_all("h2") if not h2.find_parent(class_="ag-help"))
     assert urgent in first_heading.find_all_previous(class_="admonition")
