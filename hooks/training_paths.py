@@ -87,8 +87,9 @@ class _Generated:
 
 
 # Material's per-page search boost (1 is a plain page): a training page ranks below a
-# guide page with the same words (docs/guider/.meta.yml gives guide pages 2).
-TRAINING_SEARCH_BOOST = 0.5
+# guide page with the same words (docs/guider/.meta.yml gives guide pages 2), even when
+# its title has the word: lunr weighs a title match far above a match in the text.
+TRAINING_SEARCH_BOOST = 0.05
 
 
 @dataclass
@@ -288,7 +289,7 @@ def _module_markdown(ui: dict[str, str], path: TrainingPath, module: Module, num
     )
     objectives = "\n".join(f"- {escape(item)}" for item in module.objectives[lang])
     return (
-        f"# {escape(module.title[lang])}\n\n{position}\n{{: .ag-training-position }}\n\n"
+        f"# {escape(module.title[lang])}\n\n{position}\n{{: .ag-training-position data-search-exclude=\"interface\" }}\n\n"
         f"## {escape(ui['training_objectives'])} {{#ag-objectives}}\n\n{objectives}\n\n"
         + _relative_links(module.teaching[lang])
     )

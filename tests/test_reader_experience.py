@@ -325,11 +325,13 @@ def test_the_page_for_organisations_exists_in_every_language_and_the_start_page_
         assert start.select("a[href='utbildning/']"), f"{language}: no way for staff to training"
 
 
-def test_the_relatives_card_leads_only_to_the_guide(site):
+def test_the_relatives_card_leads_only_to_the_guide_and_the_tools(site):
+    """No staff material on the relatives' way: the guide and the relatives' own tools."""
     for language in LANGUAGES:
         card = _soup(site, folder(language)).select(".grid.cards > ul > li")[0]
         hrefs = [a["href"] for a in card.select("a") if "ag-term" not in (a.get("class") or [])]
-        assert hrefs and all(href.startswith("guider/") for href in hrefs), hrefs
+        assert hrefs and all(href.startswith(("guider/", "verktyg/")) for href in hrefs), hrefs
+        assert any(href.startswith("verktyg/nodplan") for href in hrefs), hrefs
 
 
 # --- an organisation's copy -----------------------------------------------------------
