@@ -278,7 +278,8 @@ def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
 def _module_markdown(ui: dict[str, str], path: TrainingPath, module: Module, number: int, lang: str) -> str:
     """The module page's Markdown: title, place and time, objectives, then the teaching text.
     Written as Markdown (escaped) so that page_tools.py puts its tools after the H1 and
-    MkDocs checks the link to the overview like any link."""
+    MkDocs checks the link to the overview like any link. The place-and-time line is
+    interface text: Material's search leaves it out (data-search-exclude)."""
     position = " · ".join(
         (
             f"**{escape(fill(ui['training_module_of'], number=number, total=len(path.modules)))}**",
@@ -288,7 +289,7 @@ def _module_markdown(ui: dict[str, str], path: TrainingPath, module: Module, num
     )
     objectives = "\n".join(f"- {escape(item)}" for item in module.objectives[lang])
     return (
-        f"# {escape(module.title[lang])}\n\n{position}\n{{: .ag-training-position }}\n\n"
+        f"# {escape(module.title[lang])}\n\n{position}\n{{: .ag-training-position data-search-exclude }}\n\n"
         f"## {escape(ui['training_objectives'])} {{#ag-objectives}}\n\n{objectives}\n\n"
         + _relative_links(module.teaching[lang])
     )
