@@ -5,8 +5,9 @@ marker stood, as a link with the class `ag-ref`, and registers this extension. I
 treeprocessor then moves every such link to the end of the paragraph, list item, table
 cell or definition it stands in, so that a reference never splits a sentence ("mer än en
 miljon [1] vuxna"), drops a second link to the same source within that block, and wraps
-the block's references in one `<span class="ag-refs" data-ag-no-read>`, which the
-read-aloud script skips. Plain Python-Markdown: it runs under MkDocs, ProperDocs and
+the block's references in one `<span class="ag-refs" data-ag-no-read data-search-exclude>`,
+which the read-aloud script skips and Material's search leaves out of its index (so a result
+does not end "…be om det.1" or "…mig?123"). Plain Python-Markdown: it runs under MkDocs, ProperDocs and
 Zensical alike.
 """
 
@@ -38,7 +39,7 @@ class ReferencesToBlockEnd(Treeprocessor):
         for block, links in moved.items():
             position = _end_of_text(block)
             _strip_trailing_space(block, position)
-            wrapper = etree.Element("span", {"class": "ag-refs", "data-ag-no-read": ""})
+            wrapper = etree.Element("span", {"class": "ag-refs", "data-ag-no-read": "", "data-search-exclude": ""})
             block.insert(position, wrapper)
             seen = set()
             for link in links:

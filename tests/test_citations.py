@@ -129,7 +129,7 @@ def test_an_easy_to_read_page_shows_values_only_and_one_sources_line():
 
 def test_a_reference_leaves_the_sentence_for_the_end_of_its_paragraph():
     html = _html("Mer än [[fact:caring]] vuxna hjälper. Så är det.")
-    assert html.startswith("<p>Mer än 150\u00a0000 vuxna hjälper. Så är det.<span class=\"ag-refs\" data-ag-no-read=\"\">")
+    assert html.startswith("<p>Mer än 150\u00a0000 vuxna hjälper. Så är det.<span class=\"ag-refs\" data-ag-no-read=\"\" data-search-exclude=\"\">")
     assert html.endswith('aria-label="Källa 1: Nationella nätverket för anhörigstöd" class="ag-cite ag-ref" href="../kallor.md#deck">1</a></span></p>')
 
 

@@ -72,6 +72,22 @@ def test_no_interface_text_in_the_index(site, folder):
         assert not text.startswith(t["easy_read_link"] + " "), doc["location"]
 
 
+# A sentence's end glued to its reference numbers ("be om det.1", "för mig?123"); a web
+# address such as www.1177.se is no such end.
+REFERENCE_AFTER_SENTENCE = re.compile(r"[^\W\d_][.?!\u061f)\u00bb\u201d\"][0-9]+(?![\w.])")
+
+
+@pytest.mark.parametrize("folder", list(FOLDERS))
+def test_reference_numbers_stay_out_of_the_index(site, folder):
+    # The numbered references (.ag-refs) carry data-search-exclude: a result's text reads
+    # as the sentence does, not with the numbers run into its last word.
+    docs = _index(site, folder)["docs"]
+    glued = [(doc["location"], match.group()) for doc in docs if (match := REFERENCE_AFTER_SENTENCE.search(_plain(doc["text"])))]
+    assert not glued, glued[:5]
+    html = (site.site_dir / folder / "guider" / "avlosning" / "index.html").read_text(encoding="utf-8")
+    assert "data-search-exclude" in html  # the guard above also has pages with references to check
+
+
 def test_search_words_are_in_fields_that_results_do_not_show(site):
     index = _index(site, "")
     fields = index["config"]["fields"]
