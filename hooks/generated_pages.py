@@ -49,7 +49,7 @@ def move_last(files: Files, file: File) -> None:
 # match, and an Ordlista entry's heading is the very word searched for (a title match
 # weighs 1000 times a text match), so anything less would still put the glossary above
 # the guide page that answers the question. Found when nothing else has the word.
-REFERENCE_SEARCH_BOOST = 0.001
+REFERENCE_SEARCH_BOOST = 0.00005
 
 
 def front_matter(title: str, description: str, reviewed: dt.date) -> str:

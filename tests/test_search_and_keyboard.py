@@ -105,8 +105,8 @@ def test_guide_pages_rank_above_training_and_reference_pages(site):
     generated_training = [loc for loc in boosts if re.match(r"utbildning/[^/]+/", loc) and loc != "utbildning/samtalskort/"]
     assert guides and generated_training
     assert {boosts[loc] for loc in guides} == {2}
-    assert {boosts[loc] for loc in generated_training} == {0.05}
-    assert boosts["ordlista/"] < 0.05
+    assert {boosts[loc] for loc in generated_training} == {0.0001}
+    assert boosts["ordlista/"] < 0.0001
     assert not [loc for loc in boosts if loc.endswith("/intyg/")]  # a certificate answers no search
 
 
@@ -138,7 +138,7 @@ def test_a_mistake_in_the_search_words_fails_the_build(tmp_path):
         ("", "avlastning", "/guider/avlosning/"),
         ("", "avlösning", "/guider/avlosning/"),
         ("", "växelvård", "/guider/avlosning/"),
-        ("", "sekretess", "/guider/sekretess-och-samtycke/"),
+        ("", "sekretess", "/guider/kommunens-stod/"),  # its section "Tystnadsplikt"
         ("", "tystnadsplikt", "/guider/sekretess-och-samtycke/"),
         ("", "pengar", "/guider/pengar/"),
         ("", "nödplan", "/verktyg/nodplan/"),  # the tool's own word
@@ -288,6 +288,8 @@ def test_the_menu_works_from_the_keyboard_at_375_px(page_session, base_url):
     page = page_session(viewport=PHONE).page
     page.goto(base_url + "guider/kommunens-stod/")
     page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the logo: the home link, shown in the phone header too
+    assert page.evaluate("document.activeElement.classList.contains('md-logo')")
     page.keyboard.press("Tab")
     button = page.locator(".md-header label[for=__drawer]")
     assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
@@ -305,6 +307,12 @@ def test_the_menu_works_from_the_keyboard_at_375_px(page_session, base_url):
     page.wait_for_function(SETTLED_MOTION)
     stops = [page.evaluate(FOCUSED)] + _tab_stops(page, 12)
     assert _invisible(stops) == [], stops
+    # On through the rest of the menu (it has grown with the guide) until the focus leaves it.
+    for _ in range(120):
+        _tab(page)
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "the focus never left the menu"
     # Tabbing on past the menu's last link closed it: the page behind is not shaded.
     assert button.get_attribute("aria-expanded") == "false"
     page.locator(".md-header label[for=__drawer]").focus()
@@ -330,9 +338,11 @@ def test_the_result_area_is_a_tab_stop_only_while_the_search_is_open(page_sessio
     area = page.locator(".md-search__scrollwrap")
     assert area.get_attribute("tabindex") == "0"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility") == "hidden"
-    assert page.evaluate("getComputedStyle(document.querySelector('input.md-option')).display") == "none" or (
-        page.locator("input.md-option").get_attribute("tabindex") == "-1"
+    # The colour-scheme radio inputs (one per scheme) are no tab stops of their own either.
+    options = page.evaluate(
+        "() => [...document.querySelectorAll('input.md-option')].map(e => [getComputedStyle(e).display, e.getAttribute('tabindex')])"
     )
+    assert options and all(display == "none" or tabindex == "-1" for display, tabindex in options), options
 
 
 # Read aloud: every state of every button has legible colours -----------------------------
@@ -405,3 +415,42 @@ def test_read_aloud_buttons_are_legible_in_every_state(page_session, base_url, v
         assert m["text"] >= 4.5, m
         if "focus" in m["state"]:
             assert m["ring"] is not None and m["ring"] >= 3, m
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_the_colour_scheme_toggle_is_a_visible_button_for_the_keyboard(page_session, base_url, viewport):
+    page = page_session(viewport=viewport).page
+    page.goto(base_url + "guider/")
+    toggle = page.locator("form[data-md-component=palette] label[for]:not([hidden])")
+    assert toggle.count() == 1 and toggle.get_attribute("role") == "button"
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    toggle.focus()
+    focused = page.evaluate(FOCUSED)
+    assert _invisible([focused]) == [], focused
+    page.keyboard.press("Enter")
+    page.wait_for_function("before => document.body.getAttribute('data-md-color-scheme') !== before", arg=before)
+    # The focus follows to the icon shown now, which switches back.
+    page.wait_for_function("() => document.activeElement.matches('form[data-md-component=palette] label[for]:not([hidden])')")
+    page.keyboard.press(" ")
+    page.wait_for_function("before => document.body.getAttribute('data-md-color-scheme') === before", arg=before)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known, not yet fixed: in the phone menu, links near the end of the long 'Guide för anhöriga' "
+    "section come to rest partly below the screen when tabbed to (Material's nested drawer panel). "
+    "Listed in the accessibility statement's known limitations.",
+)
+def test_every_link_of_the_phone_menu_is_fully_shown_when_tabbed_to(page_session, base_url):
+    page = page_session(viewport=PHONE).page
+    page.goto(base_url + "guider/kommunens-stod/")
+    page.locator(".md-header label[for=__drawer]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary')")
+    page.wait_for_function(SETTLED_MOTION)
+    stops = [page.evaluate(FOCUSED)]
+    for _ in range(120):
+        stops.append(_tab(page))
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    assert _invisible(stops[:-1]) == [], [s for s in _invisible(stops[:-1])]

@@ -8,9 +8,9 @@
  * tab stop anyway. search-and-keyboard.css keeps the closed drawer's links out of the
  * tab order.
  *
- * Also: Material's palette radio input (input.md-option) is a tab stop with no visible
- * control when the site has one colour scheme (aria-hidden, no toggle label): it is taken
- * out of the tab order.
+ * Also: Material's palette radio inputs (input.md-option) are tab stops with no visible
+ * box: they are taken out of the tab order, and the light/dark toggle's visible icon is
+ * the button instead.
  */
 (function () {
   "use strict";
@@ -116,4 +116,40 @@
 
   var options = document.querySelectorAll("input.md-option[aria-hidden=true]");
   for (var i = 0; i < options.length; i++) options[i].setAttribute("tabindex", "-1");
+
+  // The light/dark toggle: Material makes its radio inputs the tab stops, 0×0 and hidden
+  // behind the icon. The visible icon (a label) becomes the button instead: Enter works
+  // through Material's own handler (it clicks a focused label), Space through ours. After a
+  // switch the pressed icon is hidden, so the focus moves to the icon shown now.
+  var palette = document.querySelector("form[data-md-component=palette]");
+  if (palette) {
+    var inputs = palette.querySelectorAll("input.md-option");
+    var toggles = palette.querySelectorAll("label[for]");
+    var fromToggle = false;
+    for (var t = 0; t < inputs.length; t++) {
+      inputs[t].setAttribute("tabindex", "-1");
+      inputs[t].addEventListener("change", function () {
+        if (!fromToggle) return;
+        fromToggle = false;
+        requestAnimationFrame(function () {
+          var shown = palette.querySelector("label[for]:not([hidden])");
+          if (shown) shown.focus();
+        });
+      });
+    }
+    for (var u = 0; u < toggles.length; u++) {
+      var toggle = toggles[u];
+      toggle.setAttribute("role", "button");
+      toggle.setAttribute("tabindex", "0");
+      if (toggle.title) toggle.setAttribute("aria-label", toggle.title);
+      toggle.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        fromToggle = true;
+        if (event.key === " ") {
+          event.preventDefault(); // no scrolling; the label toggles its input
+          event.currentTarget.click();
+        }
+      });
+    }
+  }
 })();
