@@ -171,6 +171,7 @@ def test_delete_asks_first_and_cancel_keeps_everything(page_session, base_url):
     fill_plan(page)
     page.get_by_role("button", name=SV["tools_save"], exact=True).click()
     confirm(page, "save", SV["tools_save_confirm"])
+    expect(page.locator("[data-ag-status]")).to_have_text(SV["tools_saved"])
     requests.seen.clear()
 
     delete = page.get_by_role("button", name=SV["tools_delete"], exact=True)
@@ -316,6 +317,9 @@ def test_prepare_the_meeting_end_to_end(page_session, base_url, tmp_path):
 
     page.get_by_role("button", name=SV["tools_save"], exact=True).click()
     confirm(page, "save", SV["tools_save_confirm"])
+    # Saved once the dialog has closed (its close event saves): wait for the page to say so,
+    # as a reader would, before reading the storage (a busy machine read it too early once).
+    expect(page.locator("[data-ag-status]")).to_have_text(SV["tools_saved"])
     data = stored(page, "anhorigguiden.forbered-samtalet")
     assert data["fields"]["try"] == ["talk", "respite"]
     assert data["rows"]["tasks"][1] == {"task": "Mediciner", "hours": "2.5"}
@@ -371,6 +375,8 @@ def test_a_newer_saved_format_is_never_overwritten(page_session, base_url):
     # Except by Delete everything, which the reader confirms: then nothing is left.
     page.get_by_role("button", name=SV["tools_delete"], exact=True).click()
     confirm(page, "delete", SV["tools_delete_confirm"])
+    # The dialog's close event deletes: wait until the page says it has.
+    expect(page.locator("[data-ag-status]")).to_have_text(SV["tools_deleted"])
     assert page.evaluate("() => window.localStorage.getItem('anhorigguiden.nodplan')") is None
     assert session.console_errors == []
 
