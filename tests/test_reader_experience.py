@@ -14,6 +14,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+from test_citations import _text_after  # the block's text after a reference: one definition
 from dates_in_words_expected import expected as date_in_words
 from docs_pages import DOCS, LANGUAGES, folder, load_data
 from sitebuilder import REPO
@@ -192,15 +193,6 @@ def test_the_logo_stays_visible_in_forced_colours(page_session, base_url):
 
 
 # --- citations ---------------------------------------------------------------------------
-
-
-def _text_after(element) -> str:
-    text = []
-    for sibling in element.next_siblings:
-        if getattr(sibling, "name", None) in ("ul", "ol", "dl", "div", "table", "details", "p"):
-            break
-        text.append(sibling.get_text() if hasattr(sibling, "get_text") else str(sibling))
-    return "".join(text).strip()
 
 
 def test_citations_never_stand_inside_a_sentence(site):
