@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from guide_data import GuideError, Problem, describe
-from i18n_pages import add_pages, link_alternates, page_file
-from markdown_text import escape
+from anhorigguiden.guide_data import GuideError, Problem, describe
+from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
+from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_build_date
-from organisation_schema import Organisation
-from site_languages import languages, ui_texts
+from anhorigguiden.organisation_schema import Organisation
+from anhorigguiden.site_languages import languages, ui_texts
 
 TEMPLATE = "partials/accessibility-statement.md"
 NORM_URI = "tillganglighet.md"

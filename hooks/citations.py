@@ -1,7 +1,7 @@
 """Facts, citations and law references in pages: [[fact:key]], [[source:key]], [[law:key]].
 
 Events: on_config (load and check data/sources.yml, facts.yml and law.yml for this
-language's build; register hooks/citation_refs.py's Markdown extension), on_page_markdown
+language's build; register anhorigguiden/citation_refs.py's Markdown extension), on_page_markdown
 (every page: replace the markers by Markdown).
 
 What the reader gets, in the language the page is written in:
@@ -13,7 +13,7 @@ What the reader gets, in the language the page is written in:
   linked to its source on the Källor page.
 
 A page numbers its sources in the order they first appear; a source cited again keeps its
-number. The references never stay inside a sentence: hooks/citation_refs.py moves them to
+number. The references never stay inside a sentence: anhorigguiden/citation_refs.py moves them to
 the end of their paragraph, list item or table cell, one per source, where the read-aloud
 script skips them. Their accessible name says what the link is ("Källa 1: Försäkringskassan").
 On easy-to-read pages (lattlast/) there are no numbers: one line "Källor: ..." ends the page.
@@ -26,16 +26,16 @@ from __future__ import annotations
 import posixpath
 import re
 
-from guide_data import GuideError, Problem
-from markdown_text import escape
-from citation_refs import CitationRefsExtension
-from markers import Marker, find_markers, source_line
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markdown_text import escape
+from anhorigguiden.citation_refs import CitationRefsExtension
+from anhorigguiden.markers import Marker, find_markers, source_line
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys, load
-from site_languages import page_language, ui_texts
+from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys, load
+from anhorigguiden.site_languages import page_language, ui_texts
 
 SOURCES_PAGE = "kallor.md"
 EASY_READ_FOLDER = "lattlast/"

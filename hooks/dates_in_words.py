@@ -1,5 +1,5 @@
 """The Jinja filter `date_in_words` (used by overrides/partials/page-meta.html): a date as
-each language writes it (hooks/date_words.py).
+each language writes it (anhorigguiden/date_words.py).
 
 Events: on_env. Touches no page.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from date_words import in_words
+from anhorigguiden.date_words import in_words
 from mkdocs.config.defaults import MkDocsConfig
 
 

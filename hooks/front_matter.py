@@ -22,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guide_data import AUDIENCES, GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from safe_text import DESCRIPTION_MAX, TITLE_MAX, text_flaw
+from anhorigguiden.safe_text import DESCRIPTION_MAX, TITLE_MAX, text_flaw
 
 SECTION = "Front matter"
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")

@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from collation import sort_key
-from generated_pages import add_generated_page, front_matter, reviewed_date
-from glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher, load_glossary
-from guide_data import data_dir
-from markdown_text import escape
+from anhorigguiden.collation import sort_key
+from anhorigguiden.generated_pages import add_generated_page, front_matter, reviewed_date
+from anhorigguiden.glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher, load_glossary
+from anhorigguiden.guide_data import data_dir
+from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_languages import languages, page_language, ui_texts
+from anhorigguiden.site_languages import languages, page_language, ui_texts
 
 SRC_URI = "ordlista.md"
 # Pages whose words are not explained: the Ordlista itself, and the Källor page (a list of

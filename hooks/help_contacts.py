@@ -3,7 +3,7 @@
 Under the H1 (and the page tools, which hooks/page_tools.py puts right under it), before
 the first section, so that on a phone the numbers are on the first screen: the
 organisation's own contacts when its organisation file sets them (hooks/organisation.py),
-then the national numbers of data/national_contacts.yml (hooks/national_contacts.py), each
+then the national numbers of data/national_contacts.yml (anhorigguiden/national_contacts.py), each
 a `tel:` link, and a link to the crisis page once that page exists. The block is
 overrides/partials/help-contacts.html; its sources are named on one small line at its end,
 linked to the Källor page, and are not read aloud.
@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import national_contacts
-import references
-from guide_data import data_dir
+from anhorigguiden import national_contacts
+from anhorigguiden import references
+from anhorigguiden.guide_data import data_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from partials import Partial
-from markers import insert_after_h1
-from site_languages import languages, page_language, ui_texts
+from anhorigguiden.partials import Partial
+from anhorigguiden.markers import insert_after_h1
+from anhorigguiden.site_languages import languages, page_language, ui_texts
 
 TEMPLATE = "partials/help-contacts.html"
 CRISIS_PAGE = "guider/om-det-ar-akut.md"

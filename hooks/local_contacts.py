@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from guide_data import GuideError, Problem
-from markers import Marker, find_markers, source_line
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markers import Marker, find_markers, source_line
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from partials import Partial
-from site_languages import page_language, ui_texts
+from anhorigguiden.partials import Partial
+from anhorigguiden.site_languages import page_language, ui_texts
 
 SECTION = "Local contacts"
 TEMPLATE = "partials/contacts.html"

@@ -27,15 +27,15 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from guide_data import GuideError, Problem
-from i18n_pages import add_pages, link_alternates, page_file
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from organisation_schema import LOCAL_FOLDER, RESERVED_FOLDERS, SECTION, Organisation, load
-from site_languages import languages
+from anhorigguiden.organisation_schema import LOCAL_FOLDER, RESERVED_FOLDERS, SECTION, Organisation, load
+from anhorigguiden.site_languages import languages
 
 DEFAULT_FILE = "organisation.yml"
 STYLESHEET = "assets/stylesheets/organisation.css"

@@ -21,16 +21,16 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from guide_data import GuideError, Problem
-from markers import insert_after_h1
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markers import insert_after_h1
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from partials import Partial
-from site_languages import languages, page_language, ui_texts
-from text_direction import direction
+from anhorigguiden.partials import Partial
+from anhorigguiden.site_languages import languages, page_language, ui_texts
+from anhorigguiden.text_direction import direction
 
 SECTION = "Easy-to-read pages"
 TEMPLATE = "partials/page-tools.html"

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import site_languages
-from guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
+from anhorigguiden import site_languages
+from anhorigguiden.guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files

@@ -8,7 +8,7 @@ This hook, after the last language has been built, splits the merged index into 
 per language (`site/search/` for the default language, `site/<lang>/search/` for the
 others, locations made relative to that folder, lunr set to that language alone), and
 points each non-default page's `__config.base` at its language folder. Each language's
-index also gets its search words (data/synonyms.yml, hooks/search_synonyms.py). `base` is only
+index also gets its search words (data/synonyms.yml, anhorigguiden/search_synonyms.py). `base` is only
 used by Material's scripts to find the index and resolve result links; the page's own
 asset links do not depend on it.
 
@@ -24,8 +24,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from guide_data import data_dir
-from search_synonyms import add_synonyms, load_synonyms
+from anhorigguiden.guide_data import data_dir
+from anhorigguiden.search_synonyms import add_synonyms, load_synonyms
 
 # The one element we touch: Material's JSON configuration block.
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from guide_data import GuideError, Problem
-from markers import code_ranges, source_line
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markers import code_ranges, source_line
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files

@@ -31,19 +31,19 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
-from collation import sort_key
-from date_words import in_words
-from generated_pages import add_generated_page, front_matter, move_last, reviewed_date
-from markdown_text import escape
-from markers import find_markers
+from anhorigguiden.collation import sort_key
+from anhorigguiden.date_words import in_words
+from anhorigguiden.generated_pages import add_generated_page, front_matter, move_last, reviewed_date
+from anhorigguiden.markdown_text import escape
+from anhorigguiden.markers import find_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from references import SOURCES_SECTION, References, Source, load
-from site_languages import languages, ui_texts
+from anhorigguiden.references import SOURCES_SECTION, References, Source, load
+from anhorigguiden.site_languages import languages, ui_texts
 
 SRC_URI = "kallor.md"
 

@@ -39,17 +39,17 @@ from typing import Any
 
 import jinja2
 import yaml
-from guide_data import GuideError, Problem, data_dir, load_yaml_file
-from i18n_pages import add_pages, link_alternates, page_file
-from markdown_text import escape
+from anhorigguiden.guide_data import GuideError, Problem, data_dir, load_yaml_file
+from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
+from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
-from site_languages import languages, page_language
-from training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages, load_paths
+from anhorigguiden.site_languages import languages, page_language
+from anhorigguiden.training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages, load_paths
 
 FOLDER = "utbildning"
 LANDING = f"{FOLDER}/index.md"

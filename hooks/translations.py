@@ -11,7 +11,7 @@ notice under its title.
 
 What it checks: the Markdown files in `docs/`. Pages that hooks add (Källor, Ordlista,
 training paths, an organisation's own pages) have no source file there; the hooks that add
-them choose their languages (see hooks/i18n_pages.py).
+them choose their languages (see anhorigguiden/i18n_pages.py).
 
 Events: on_config (-200, this build's languages), on_page_markdown (every page, after
 hooks/front_matter.py has checked `untranslated:`), on_env (default language's build
@@ -24,14 +24,14 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from guide_data import GuideError, Problem
+from anhorigguiden.guide_data import GuideError, Problem
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_languages import Languages, languages, page_language
-from text_direction import direction
+from anhorigguiden.site_languages import Languages, languages, page_language
+from anhorigguiden.text_direction import direction
 
 SECTION = "Languages and translations"
 KEY = "untranslated"

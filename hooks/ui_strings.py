@@ -1,7 +1,7 @@
 """Interface strings for our templates, one registry for every language.
 
 Events: on_config (load and check `data/ui.yml` against the languages being built and
-against the keys and placeholders declared in hooks/ui_keys.py),
+against the keys and placeholders declared in anhorigguiden/ui_keys.py),
 on_page_context and on_template_context (put this language's strings into the template
 context as `ui`, for content pages and for theme templates such as 404.html).
 """
@@ -12,11 +12,11 @@ import difflib
 import re
 from typing import Any
 
-from guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from safe_text import LONG_TEXT_MAX, text_flaw
-from ui_keys import UI_KEYS, UiStrings
+from anhorigguiden.safe_text import LONG_TEXT_MAX, text_flaw
+from anhorigguiden.ui_keys import UI_KEYS, UiStrings
 
 SECTION = "Interface text"
 
@@ -63,16 +63,16 @@ def check_registry(registry: Any, *, languages: list[str], file: str, declared: 
     problems = []
     for key in declared:
         if key not in registry:
-            problems.append(Problem(key, "nothing (the key is missing)", "every key declared in hooks/ui_keys.py: templates and hooks use it", f"add '{key}:' with one line per language ({', '.join(languages)})"))
+            problems.append(Problem(key, "nothing (the key is missing)", "every key declared in anhorigguiden/ui_keys.py: templates and hooks use it", f"add '{key}:' with one line per language ({', '.join(languages)})"))
     for key, texts in registry.items():
         if key not in declared:
             close = difflib.get_close_matches(str(key), list(declared), n=1)
             problems.append(
                 Problem(
                     str(key),
-                    "a key that hooks/ui_keys.py does not declare",
-                    "keys declared in hooks/ui_keys.py" + (f" (did you mean '{close[0]}'?)" if close else ""),
-                    f"correct the key, or declare it: add '\"{key}\": (),' to hooks/ui_keys.py (with its placeholders, if any)",
+                    "a key that anhorigguiden/ui_keys.py does not declare",
+                    "keys declared in anhorigguiden/ui_keys.py" + (f" (did you mean '{close[0]}'?)" if close else ""),
+                    f"correct the key, or declare it: add '\"{key}\": (),' to anhorigguiden/ui_keys.py (with its placeholders, if any)",
                 )
             )
             continue
@@ -111,4 +111,4 @@ def _placeholder_problem(key: str, text: str, expected: tuple[str, ...]) -> Prob
         what.append("no " + ", ".join("{" + n + "}" for n in missing))
     if "{" in stray or "}" in stray:
         what.append("a brace that is not part of a {name} placeholder")
-    return Problem(key, f"{' and '.join(what)} in {text!r}", f"a text with {wanted} (hooks/ui_keys.py)", f"write the placeholders exactly as {wanted}; the build fills them in, so translate the words around them, never the names")
+    return Problem(key, f"{' and '.join(what)} in {text!r}", f"a text with {wanted} (anhorigguiden/ui_keys.py)", f"write the placeholders exactly as {wanted}; the build fills them in, so translate the words around them, never the names")

@@ -13,8 +13,8 @@ code are examples for the reader and stay as they are (see markers.py).
 
 from __future__ import annotations
 
-from guide_data import GuideError, Problem
-from markers import find_markers, source_line
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markers import find_markers, source_line
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files

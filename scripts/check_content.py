@@ -26,19 +26,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
+# This checkout's package and hooks (the editable install in .venv may be another checkout's).
+sys.path[:0] = [str(REPO), str(REPO / "hooks")]
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 import front_matter  # noqa: E402
-import glossary_terms  # noqa: E402
 import organisation  # noqa: E402
-import references  # noqa: E402
-import training_data  # noqa: E402
 import ui_strings  # noqa: E402
-from guide_data import GuideError, build_day, data_dir, decode_utf8, load_yaml_file  # noqa: E402
-from site_languages import languages  # noqa: E402
+from anhorigguiden import glossary_terms, references, training_data  # noqa: E402
+from anhorigguiden.guide_data import GuideError, build_day, data_dir, decode_utf8, load_yaml_file  # noqa: E402
+from anhorigguiden.site_languages import languages  # noqa: E402
 
 MARKER = re.compile(r"\[\[(?P<kind>[a-z_]+)(?::(?P<key>[^\]\s]*))?\]\]")
 MARKER_KINDS = ("fact", "source", "law", "contacts")

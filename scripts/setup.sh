@@ -21,6 +21,13 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$wanted" ]; then
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
   echo "$wanted" > "$STAMP"
 fi
+# Our own package (anhorigguiden/, pyproject.toml), editable: the hooks and mkdocs.yml's
+# markdown_extensions import it from any folder, and an edit to it needs no reinstall.
+# Offline and without build isolation: its build backend (flit_core) is pinned above.
+if [ "$("$VENV/bin/python" -I -c 'import anhorigguiden, pathlib; print(pathlib.Path(anhorigguiden.__file__).parent.parent)' 2>/dev/null)" != "$PWD" ]; then
+  echo "setup: installing this repository's package anhorigguiden into $VENV (editable)"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
+fi
 
 if [ "${1:-}" = "--browser" ]; then
   CHROMIUM=${CHROMIUM:-/usr/bin/chromium}

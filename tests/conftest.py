@@ -6,12 +6,21 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# This checkout's own package first, before the editable install in .venv (which may be
+# another checkout's, e.g. a git worktree sharing one .venv).
+# The same for the builds and scripts the tests start in other processes.
+_CHECKOUT = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, _CHECKOUT)
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_CHECKOUT, os.environ.get("PYTHONPATH")]))
+
 from sitebuilder import BuildResult, build_real_site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

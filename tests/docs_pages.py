@@ -16,7 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO
 
 sys.path.insert(0, str(REPO / "hooks"))
-from markers import Marker, find_markers  # noqa: E402
+from anhorigguiden.markers import Marker, find_markers  # noqa: E402
 
 DOCS = REPO / "docs"
 

@@ -41,16 +41,16 @@ from sitebuilder import REPO, UNTRANSLATED, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import front_matter  # noqa: E402
-import glossary_terms  # noqa: E402
-import guide_data  # noqa: E402
-import logo_check  # noqa: E402
-import markdown_text  # noqa: E402
-import organisation_schema  # noqa: E402
-import references  # noqa: E402
+from anhorigguiden import glossary_terms  # noqa: E402
+from anhorigguiden import guide_data  # noqa: E402
+from anhorigguiden import logo_check  # noqa: E402
+from anhorigguiden import markdown_text  # noqa: E402
+from anhorigguiden import organisation_schema  # noqa: E402
+from anhorigguiden import references  # noqa: E402
 import snippets_refused  # noqa: E402
 import ui_strings  # noqa: E402
-from site_languages import Languages  # noqa: E402
-from ui_keys import UiStrings  # noqa: E402
+from anhorigguiden.site_languages import Languages  # noqa: E402
+from anhorigguiden.ui_keys import UiStrings  # noqa: E402
 
 LANGUAGES = ["sv", "en", "ar", "fi"]
 TWO_LANGUAGES = Languages("sv", "sv", ("sv", "en"), ("sv", "en"))
@@ -217,7 +217,7 @@ def test_a_bad_ui_text_is_refused(case: str, change: tuple, key: str, fragment: 
 def test_a_template_asking_for_an_undeclared_ui_key_gets_a_message() -> None:
     with pytest.raises(PluginError) as raised:
         UiStrings({"reviewed": "Granskad"})["reviewd"]
-    assert_clean(raised.value, file="data/ui.yml", key="reviewd", fragment="hooks/ui_keys.py")
+    assert_clean(raised.value, file="data/ui.yml", key="reviewd", fragment="anhorigguiden/ui_keys.py")
 
 
 # --- organisation.yml and its logo ------------------------------------------------------

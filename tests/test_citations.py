@@ -18,10 +18,10 @@ from tiny_pages import BODY_LINE, sv_page
 sys.path.insert(0, str(REPO / "hooks"))
 import citations  # noqa: E402
 import markdown as md  # noqa: E402
-from citation_refs import CitationRefsExtension  # noqa: E402
-from markers import code_ranges, find_markers, replace_markers  # noqa: E402
-from references import Fact, LawReference, References, Source  # noqa: E402
-from site_languages import Languages  # noqa: E402
+from anhorigguiden.citation_refs import CitationRefsExtension  # noqa: E402
+from anhorigguiden.markers import code_ranges, find_markers, replace_markers  # noqa: E402
+from anhorigguiden.references import Fact, LawReference, References, Source  # noqa: E402
+from anhorigguiden.site_languages import Languages  # noqa: E402
 
 UI = load_data("ui.yml")
 
@@ -169,8 +169,7 @@ LANGS = Languages("sv", "sv", ("sv", "en"), ("sv", "en"))
 
 
 def _load_facts(tmp_path: Path, text: str):
-    import references
-
+    from anhorigguiden import references
     path = tmp_path / "facts.yml"
     path.write_text(text, encoding="utf-8")
     return references._load_facts(path, LANGS, REFERENCES.sources)
@@ -188,7 +187,7 @@ def test_every_problem_of_facts_yml_is_reported_at_once(tmp_path):
 
 
 def test_sources_take_text_in_any_language_but_not_misspelt_fields(tmp_path):
-    import references
+    from anhorigguiden import references
     from mkdocs.exceptions import PluginError
 
     path = tmp_path / "sources.yml"

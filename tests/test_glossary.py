@@ -18,9 +18,9 @@ from sitebuilder import REPO, build_tiny_site
 from tiny_pages import sv_page
 
 sys.path.insert(0, str(REPO / "hooks"))
-from collation import sort_key  # noqa: E402
-from glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher, load_glossary  # noqa: E402
-from site_languages import Languages  # noqa: E402
+from anhorigguiden.collation import sort_key  # noqa: E402
+from anhorigguiden.glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher, load_glossary  # noqa: E402
+from anhorigguiden.site_languages import Languages  # noqa: E402
 
 GLOSSARY = load_data("glossary.yml")
 UI = load_data("ui.yml")

@@ -12,10 +12,13 @@ HOOK_ORDER and the table in ARCHITECTURE.md are edited on purpose:
 
 from __future__ import annotations
 
+import ast
 import inspect
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -187,10 +190,45 @@ def test_architecture_page_shows_the_frozen_order():
     assert rows == HOOK_ORDER, "ARCHITECTURE.md's hook table differs from HOOK_ORDER; print it with `.venv/bin/python tests/test_hook_order.py`"
 
 
-def test_architecture_page_describes_every_hook_module():
+def _modules(folder: str) -> list[Path]:
+    return sorted(path for path in (REPO / folder).glob("*.py") if path.name != "__init__.py")
+
+
+def test_architecture_page_describes_every_hook_and_package_module():
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    missing = [path.name for path in sorted((REPO / "hooks").glob("*.py")) if f"`{path.name}`" not in text]
+    missing = [f"{folder}/{path.name}" for folder in ("hooks", "anhorigguiden") for path in _modules(folder) if f"`{path.name}`" not in text]
     assert not missing, f"ARCHITECTURE.md, 'What each module does', has no line for: {', '.join(missing)}"
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            if node.module == "anhorigguiden":
+                names |= {f"anhorigguiden.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_hooks_folder_holds_only_the_hooks_mkdocs_yml_lists():
+    listed = set(re.findall(r"^\s*- hooks/(\w+\.py)\s*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M))
+    present = {path.name for path in _modules("hooks")}
+    assert present == listed, f"not hooks, move them into anhorigguiden/: {sorted(present - listed)}; listed but missing: {sorted(listed - present)}"
+
+
+def test_no_hook_imports_another_hook_and_the_package_imports_none():
+    hooks = {path.stem for path in _modules("hooks")}
+    offenders = []
+    for folder in ("hooks", "anhorigguiden"):
+        for path in _modules(folder):
+            imported = {name.split(".")[0] for name in _imported_modules(path)} & hooks
+            if imported:
+                offenders.append(f"{folder}/{path.name} imports {sorted(imported)}")
+    assert not offenders, "; ".join(offenders)
+    # The check can see a hook import: the package's modules are imported this way.
+    assert "anhorigguiden.guide_data" in _imported_modules(REPO / "hooks" / "citations.py")
 
 
 def test_reading_order_puts_pages_outside_the_nav_after_the_page_they_follow():

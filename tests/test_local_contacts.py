@@ -13,7 +13,7 @@ from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import local_contacts  # noqa: E402
-import organisation_schema  # noqa: E402
+from anhorigguiden import organisation_schema  # noqa: E402
 
 
 class _File:

@@ -17,9 +17,9 @@ from org_site import EXAMPLE, MINIMAL, SUB_PATH, example_site, tiny, write_organ
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
-import colour_contrast  # noqa: E402
+from anhorigguiden import colour_contrast  # noqa: E402
 import organisation  # noqa: E402
-import organisation_schema  # noqa: E402
+from anhorigguiden import organisation_schema  # noqa: E402
 
 LANGUAGES = ["sv", "en"]
 SECTIONS = ["guider", "strategi", "webbinarier"]

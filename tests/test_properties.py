@@ -29,9 +29,10 @@ from mkdocs.exceptions import PluginError
 from sitebuilder import REPO
 
 HOOKS = REPO / "hooks"
+PACKAGE = REPO / "anhorigguiden"
 sys.path.insert(0, str(HOOKS))
 
-from guide_data import GuideError, parse_yaml  # noqa: E402
+from anhorigguiden.guide_data import GuideError, parse_yaml  # noqa: E402
 
 # Moderate and deterministic: the same examples on every run and machine, a few seconds.
 PROPERTY = settings(
@@ -98,7 +99,7 @@ def loader(name: str, module: str | None = None) -> Callable:
     """Register a loader; one whose hook module is not in this tree is left out."""
 
     def register(function: Callable[[str, Path], object]) -> Callable[[str, Path], object]:
-        if module is None or (HOOKS / f"{module}.py").exists():
+        if module is None or any((folder / f"{module}.py").exists() for folder in (HOOKS, PACKAGE)):
             LOADERS[name] = function
         return function
 
@@ -131,7 +132,7 @@ def _config(data: Path) -> types.SimpleNamespace:
 
 
 def _languages():
-    from site_languages import Languages
+    from anhorigguiden.site_languages import Languages
 
     return Languages("sv", "sv", ("sv", "en"), ("sv", "en"))
 
@@ -167,8 +168,7 @@ def _ui(text: str, folder: Path) -> object:
 for _name in ("sources.yml", "facts.yml", "law.yml"):
 
     def _registry(text: str, folder: Path, _name: str = _name) -> object:
-        import references
-
+        from anhorigguiden import references
         return references.load(_config(_data_folder(folder, _name, text)))
 
     loader(f"registry data/{_name} (references.load)", "references")(_registry)
@@ -176,31 +176,27 @@ for _name in ("sources.yml", "facts.yml", "law.yml"):
 
 @loader("glossary data/glossary.yml (glossary_terms.load_glossary)", "glossary_terms")
 def _glossary(text: str, folder: Path) -> object:
-    import glossary_terms
-
+    from anhorigguiden import glossary_terms
     return glossary_terms.load_glossary(_file(folder, "glossary.yml", text), _languages())
 
 
 @loader("training path data/paths/*.yml (training_data.validate_path)", "training_data")
 def _training_path(text: str, folder: Path) -> object:
-    import training_data
-
+    from anhorigguiden import training_data
     data = parse_yaml(text, file="data/paths/grund.yml", section="Training paths")
     return training_data.validate_path(data, file="data/paths/grund.yml", stem="grund", languages=["sv", "en"], known_sources={"kommunens-stod-video": {}})
 
 
 @loader("organisation file (organisation_schema.validate)", "organisation_schema")
 def _organisation(text: str, folder: Path) -> object:
-    import organisation_schema
-
+    from anhorigguiden import organisation_schema
     data = parse_yaml(text, file="organisation.yml", section="Organisation")
     return organisation_schema.validate(data, file="organisation.yml", base=folder, languages=["sv", "en"], sections=["guider", "strategi"])
 
 
 @loader("search words data/synonyms.yml (search_synonyms.load_synonyms)", "search_synonyms")
 def _synonyms(text: str, folder: Path) -> object:
-    import search_synonyms
-
+    from anhorigguiden import search_synonyms
     return search_synonyms.load_synonyms(_file(folder, "synonyms.yml", text), languages=["sv", "en", "ar", "fi"])
 
 

@@ -20,9 +20,9 @@ from docs_pages import DOCS, LANGUAGES, folder, load_data
 from sitebuilder import REPO
 
 sys.path.insert(0, str(REPO / "hooks"))
-from guide_data import GuideError  # noqa: E402
-from national_contacts import load as load_national_contacts  # noqa: E402
-from references import Fact  # noqa: E402
+from anhorigguiden.guide_data import GuideError  # noqa: E402
+from anhorigguiden.national_contacts import load as load_national_contacts  # noqa: E402
+from anhorigguiden.references import Fact  # noqa: E402
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"phone": {"width": 375, "height": 812}, "laptop": {"width": 1280, "height": 800}}

@@ -182,7 +182,7 @@ def test_the_sources_page_is_not_written_before_every_other_page_is_read():
 
     sys.path.insert(0, str(REPO / "hooks"))
     import sources_page
-    from references import References
+    from anhorigguiden.references import References
 
     kallor = SimpleNamespace(src_uri="kallor.md", page=object())
     unread = SimpleNamespace(src_uri="guider/a.md", page=object())

@@ -4,7 +4,7 @@ resets and loads progress, prints the certificate and the conversation card, and
 module without JavaScript. axe-core runs in each state at 375 and 1280 px; no request may
 leave the site and no console error may appear.
 
-The answers come from data/paths/ (through hooks/training_data.py), so the test follows
+The answers come from data/paths/ (through anhorigguiden/training_data.py), so the test follows
 the data instead of repeating it.
 """
 
@@ -22,7 +22,7 @@ from sitebuilder import REPO
 from test_training_data import BUILT, CONFIGURED, OTHER_LANGUAGES, SOURCES, _dump, _module, _path, _tiny_site
 
 sys.path.insert(0, str(REPO / "hooks"))
-import training_data  # noqa: E402
+from anhorigguiden import training_data  # noqa: E402
 
 WIDTHS = (375, 1280)
 STORAGE_KEY = "anhorigguiden.training"

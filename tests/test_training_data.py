@@ -23,8 +23,8 @@ from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
-import guide_data  # noqa: E402
-import training_data  # noqa: E402
+from anhorigguiden import guide_data  # noqa: E402
+from anhorigguiden import training_data  # noqa: E402
 
 LANGUAGES = ["sv", "en"]
 SOURCES = guide_data.load_yaml_file(REPO / "data" / "sources.yml", section="Sources")

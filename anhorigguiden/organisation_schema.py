@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-from colour_contrast import (
+from anhorigguiden.colour_contrast import (
     AA_TEXT,
     adjust_to_pass,
     better_text_colour,
@@ -34,9 +34,9 @@ from colour_contrast import (
     normalise,
 )
 from email_validator import EmailNotValidError, validate_email
-from guide_data import GuideError, Problem, build_day, describe, future_date_problem, load_yaml_file
-from logo_check import logo_problem
-from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, TITLE_MAX, WEB_SCHEMES, text_flaw, url_flaw
+from anhorigguiden.guide_data import GuideError, Problem, build_day, describe, future_date_problem, load_yaml_file
+from anhorigguiden.logo_check import logo_problem
+from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, TITLE_MAX, WEB_SCHEMES, text_flaw, url_flaw
 
 SECTION = "Organisation"
 PAGE_BACKGROUND = "#ffffff"  # Material's default scheme: the colour links are read against.

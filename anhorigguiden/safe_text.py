@@ -1,6 +1,6 @@
 """What an editor's or organisation's plain text and web addresses may contain.
 
-Not a hook itself: the schemas (front_matter.py, references.py, glossary_terms.py,
+The schemas (front_matter.py, references.py, glossary_terms.py,
 organisation_schema.py, ui_strings.py) call these checks, so that every value that reaches
 HTML is plain by construction. Material prints `config.site_name`, `page.title` and nav
 titles without escaping them, so markup in a title or name must be refused before it gets

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, describe, load_yaml_file
-from references import Fact, known_keys
+from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.references import Fact, known_keys
 
 SECTION = "National contacts"
 FILE = "data/national_contacts.yml"

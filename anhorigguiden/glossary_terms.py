@@ -1,6 +1,6 @@
 """The glossary's terms, and the Markdown extension that explains them in pages.
 
-Not a hook itself: hooks/glossary.py loads the registry with `load_glossary` and adds
+Hooks/glossary.py loads the registry with `load_glossary` and adds
 `GlossaryExtension` to the Markdown converter.
 
 data/glossary.yml (EDITING.md, section 'Glossary'):
@@ -37,12 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw
-from site_languages import LANGUAGE_CODE, Languages
+from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw
+from anhorigguiden.site_languages import LANGUAGE_CODE, Languages
 
 SECTION = "Glossary"
 FIELDS = ("term", "forms", "definition")

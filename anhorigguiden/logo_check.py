@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from safe_text import Flaw
+from anhorigguiden.safe_text import Flaw
 
 MAX_BYTES = 512 * 1024
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"

@@ -260,7 +260,7 @@ class UiStrings(dict):
 
     def __missing__(self, key: str) -> str:
         # Imported here: guide_data imports MkDocs, which this declaration does not need.
-        from guide_data import GuideError, Problem
+        from anhorigguiden.guide_data import GuideError, Problem
 
         raise GuideError(
             "data/ui.yml",
@@ -268,8 +268,8 @@ class UiStrings(dict):
                 Problem(
                     str(key),
                     "nothing: a template or hook asks for this key, which data/ui.yml does not have",
-                    "a key declared in hooks/ui_keys.py with a text in every language in data/ui.yml",
-                    f"add '{key}:' with one line per language to data/ui.yml and '\"{key}\": (),' to hooks/ui_keys.py, or correct the key's name in the template or hook",
+                    "a key declared in anhorigguiden/ui_keys.py with a text in every language in data/ui.yml",
+                    f"add '{key}:' with one line per language to data/ui.yml and '\"{key}\": (),' to anhorigguiden/ui_keys.py, or correct the key's name in the template or hook",
                 )
             ],
             "Interface text",

@@ -1,6 +1,6 @@
 """Training paths as data: load and check `data/paths/*.yml`.
 
-Not a hook itself (mkdocs.yml does not list it): hooks/training_paths.py uses it. A path is
+Hooks/training_paths.py uses it. A path is
 a list of modules; each module has its own teaching text (`data/paths/<path>/<module>.md`,
 and `<module>.<lang>.md` for every other language), objectives, scenario questions with
 feedback for every option, and a reflection question; it may point to a guide page for
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_data import AUDIENCES, GuideError, Problem, describe, load_yaml_file
-from safe_text import DESCRIPTION_MAX
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.safe_text import DESCRIPTION_MAX
 
 SECTION = "Training paths"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,7 +1,7 @@
 """Shared helpers for the guide's hooks: strict YAML loading and author-facing errors.
 
-Not a hook itself (mkdocs.yml does not list it). MkDocs puts a hook's own folder on
-sys.path while it loads the hook, so the hooks import this module by its plain name.
+Part of the `anhorigguiden` package, which the hooks import and which never imports a
+hook (ARCHITECTURE.md, "Layout").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Search words: the everyday words readers type for what a page calls something else.
 
-Not a hook itself: hooks/search_per_language.py uses it when it writes each language's
+Hooks/search_per_language.py uses it when it writes each language's
 search index. `data/synonyms.yml` lists, per language, groups of words that mean the same
 thing to a reader ("avlastning", "avlösning", "växelvård"). A section of a page that
 contains one word of a group gets the group's other words in fields of its own,
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
 
 SECTION = "Search words"
 # A synonym is as good a match as the word itself: one found in a section's title goes

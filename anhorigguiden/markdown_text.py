@@ -1,6 +1,6 @@
 """Registry text written into generated Markdown, shown exactly as the registry has it.
 
-Not a hook itself: used by the hooks that write Markdown from data (citations, the
+Used by the hooks that write Markdown from data (citations, the
 sources page, the glossary page), so that a '*', '_' or '[' in a title or definition is
 shown as written instead of starting emphasis or a link.
 """

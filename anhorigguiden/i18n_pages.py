@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from guide_data import GuideError, Problem
+from anhorigguiden.guide_data import GuideError, Problem
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from site_languages import languages
+from anhorigguiden.site_languages import languages
 
 
 def folder(config: MkDocsConfig, language: str) -> str:

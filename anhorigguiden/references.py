@@ -1,6 +1,6 @@
 """The registries that pages cite by key: sources, facts and law references.
 
-Not a hook itself: hooks/citations.py (which replaces [[fact:]], [[source:]] and [[law:]]
+Hooks/citations.py (which replaces [[fact:]], [[source:]] and [[law:]]
 in pages) and hooks/sources_page.py (the Källor page) load them through `load`, which
 checks every entry and reports every mistake of a file at once, as GuideErrors that
 point to the editor's guide.
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
-from safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
+from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
+from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
 from mkdocs.config.defaults import MkDocsConfig
-from site_languages import LANGUAGE_CODE, Languages, languages
+from anhorigguiden.site_languages import LANGUAGE_CODE, Languages, languages
 
 SOURCES_SECTION = "Sources"
 FACTS_SECTION = "Facts"

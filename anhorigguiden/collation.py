@@ -1,6 +1,6 @@
 """Alphabetical order as a reader of each language expects it.
 
-Not a hook itself: the glossary and sources pages sort with it. Python sorts by code
+The glossary and sources pages sort with it. Python sorts by code
 point, which puts Swedish 'ä' before 'å'; a Swedish reader expects ... x y z å ä ö, and
 'é' or 'ü' among the plain letters. No ICU library is needed for that.
 """

@@ -1,6 +1,6 @@
 """Which languages a build has, and which language a page is written in.
 
-Not a hook itself: shared by the hooks that render text per language (citations, the
+Shared by the hooks that render text per language (citations, the
 sources page, the glossary). mkdocs-static-i18n builds every language in turn with the
 same config; these helpers read its state, and fall back to the theme's language when
 the site is built without it.
@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from guide_data import data_dir, load_yaml_file
+from anhorigguiden.guide_data import data_dir, load_yaml_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from ui_keys import UiStrings
+from anhorigguiden.ui_keys import UiStrings
 
 # A language code as mkdocs-static-i18n accepts it: 'sv', 'en', 'fi', 'pt_BR'.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")

@@ -1,6 +1,6 @@
 """Pages generated from the registries (the Källor and Ordlista pages), in every language.
 
-Not a hook itself: hooks/sources_page.py and hooks/glossary.py call `add_generated_page`
+Hooks/sources_page.py and hooks/glossary.py call `add_generated_page`
 from their on_files, after mkdocs-static-i18n (priority -100) has chosen this language's
 files. The page is held in memory (nothing is written into docs/) and shaped like i18n's
 own pages by i18n_pages.py: its URL in the language's folder (/en/kallor/), its locale,
@@ -13,11 +13,11 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from guide_data import AUDIENCES, GuideError, Problem, build_day, describe, future_date_problem
-from i18n_pages import add_pages, link_alternates, page_file
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, describe, future_date_problem
+from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from site_languages import languages
+from anhorigguiden.site_languages import languages
 
 # Generated pages list what the whole guide uses: they are for every reader.
 

@@ -1,6 +1,6 @@
 """Colour contrast as WCAG 2.1 defines it, and a nearby colour that passes.
 
-Not a hook (mkdocs.yml does not list it): hooks/organisation_schema.py uses it to check an
+anhorigguiden/organisation_schema.py uses it to check an
 organisation's brand colours before they reach a page. Pure functions, no MkDocs.
 
 WCAG 2.1, "relative luminance" and "contrast ratio" (Understanding SC 1.4.3): each sRGB

@@ -1,6 +1,6 @@
 """Find `[[kind:argument]]` markers in a page's Markdown, outside code.
 
-Not a hook itself: the hooks that replace markers (citations, contacts) and the final
+The hooks that replace markers (citations, contacts) and the final
 check for markers nobody replaced (unknown_directives) share this scanner, so that they
 agree on what a marker is and on where markers are only example text (code spans and
 fenced code blocks, which must reach the reader unchanged).
