@@ -188,12 +188,14 @@ def test_the_guide_for_relatives_is_translated_and_other_pages_say_they_are_in_s
     names = [source.name.removesuffix(f".{lang}.md") for source in (REPO / "docs" / "guider").glob(f"*.{lang}.md")]
     translated = [f"{lang}/index.html"] + [f"{lang}/guider/" + ("" if name == "index" else f"{name}/") + "index.html" for name in names]
     # The pages that must be in every language: the guide's start page, its first ten pages,
-    # and the first four topics of part 2 (respite, money, work, secrecy) plus the urgent page.
+    # the first four topics of part 2 (respite, money, work, secrecy) plus the urgent page, and
+    # applying and appealing, the care home, when the relative dies and the carer's own health.
     # Later topic pages may be marked `untranslated` (they then show the Swedish text).
     required = {
         "index", "vad-kan-hjalpa-mig", "vem-ar-anhorig", "nar-det-kanns-tungt", "kommunens-stod",
         "vad-sager-lagen", "ta-hand-om-dig-sjalv", "stodja-din-narstaende", "hitta-stod", "barn-och-unga",
         "avlosning", "pengar", "arbete-och-ledighet", "sekretess-och-samtycke", "om-det-ar-akut",
+        "ansoka-och-overklaga", "sarskilt-boende", "nar-din-narstaende-dor", "din-egen-halsa",
     }
     assert required <= set(names), sorted(required - set(names))
     for path in translated:
