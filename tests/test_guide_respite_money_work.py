@@ -67,10 +67,10 @@ def test_the_bill_is_cited_as_a_proposal_with_its_source(site, language):
     section = article.find(id="lss")
     assert section is not None
     text = " ".join(_text(p) for p in section.find_all_next("p", limit=4))
-    assert FACTS["prop_2025_26_60_proposed_start"][language] in text
+    assert FACTS["bill_2025_26_60_proposed_start"][language] in text
     proposal = {"sv": "förslag", "en": "proposal", "ar": "اقتراح", "fi": "ehdotu"}[language]
     assert proposal in text
-    assert article.select_one("a.ag-cite[href$='#avlosning-prop-2025-26-60']") is not None
+    assert article.select_one("a.ag-cite[href$='#lag-prop-2025-26-60']") is not None
 
 
 def test_the_respite_page_is_found_by_both_words_for_respite(site):
