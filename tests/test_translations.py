@@ -212,3 +212,30 @@ def test_the_guide_for_relatives_is_translated_and_other_pages_say_they_are_in_s
         if wrapper is not None:
             assert wrapper["lang"] == "sv" and notice.find_parent(attrs={"lang": lang}) is not None, path
     assert _soup(site.site_dir / lang / "lattlast" / "index.html").select_one(".ag-page-tools__notice") is not None
+
+
+IN_SWEDISH_MARK = {"ar": "(بالسويدية)", "fi": "(ruotsiksi)"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "fi"])
+def test_a_link_marked_as_swedish_leads_to_a_page_shown_in_swedish(site, lang):
+    # An Arabic or Finnish page may warn that a link leads to Swedish text ("(ruotsiksi)").
+    # Once that page is translated the warning is wrong and puts readers off: the target
+    # must still carry the "not in your language yet" notice.
+    for path in _pages(site):
+        if _language_of(path) != lang:
+            continue
+        article = _soup(site.site_dir / path).select_one("article")
+        if article is None:
+            continue
+        for link in article.select("a[href]"):
+            after = link.next_sibling
+            if not (isinstance(after, str) and after.strip().startswith(IN_SWEDISH_MARK[lang])):
+                continue
+            built = _built_file(site, urlparse(urljoin(f"http://site/{path}", link["href"])).path)
+            assert built.is_file(), f"{path}: {link['href']} leads to no page"
+            target = _soup(built)
+            assert target.select_one(".ag-page-tools__notice") is not None, (
+                f"{path}: the link {link['href']} is marked {IN_SWEDISH_MARK[lang]}, but that page "
+                f"is translated into {lang}: remove the mark"
+            )
