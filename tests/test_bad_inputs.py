@@ -47,7 +47,7 @@ from anhorigguiden import logo_check  # noqa: E402
 from anhorigguiden import markdown_text  # noqa: E402
 from anhorigguiden import organisation_schema  # noqa: E402
 from anhorigguiden import references  # noqa: E402
-import snippets_refused  # noqa: E402
+from anhorigguiden.markdown import marker_check  # noqa: E402
 import ui_strings  # noqa: E402
 from anhorigguiden.site_languages import Languages  # noqa: E402
 from anhorigguiden.ui_keys import UiStrings  # noqa: E402
@@ -277,7 +277,7 @@ def test_text_written_into_markdown_stays_text(case: str, text: str, forbidden: 
 
 def test_a_snippet_line_is_refused_but_an_example_in_code_is_not() -> None:
     text = 'Intro\n\n--8<-- ".git/config"\n\n```\n--8<-- "example.md"\n```\n\nSe `--8<--`.\n;--8<-- ".env"\n'
-    problems = snippets_refused.snippet_problems(text)
+    problems = marker_check.snippet_problems(text)
     assert [p.found.split("'")[1] for p in problems] == ['--8<-- ".git/config"', ';--8<-- ".env"']
     assert all("copy the text" in p.fix for p in problems)
 
