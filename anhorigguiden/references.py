@@ -23,12 +23,14 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
 from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
-from mkdocs.config.defaults import MkDocsConfig
 from anhorigguiden.site_languages import LANGUAGE_CODE, Languages, languages
+
+if TYPE_CHECKING:  # the Markdown extensions load the registries without MkDocs (load_folder)
+    from mkdocs.config.defaults import MkDocsConfig
 
 SOURCES_SECTION = "Sources"
 FACTS_SECTION = "Facts"

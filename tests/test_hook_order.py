@@ -291,3 +291,27 @@ def test_dirty_builds_are_refused_with_one_line(tmp_path):
 
 if __name__ == "__main__":
     print(markdown_table(run_order()))
+
+
+def test_the_page_syntax_extensions_run_without_mkdocs():
+    """Under an engine without MkDocs (Zensical), our extensions still import and convert:
+    MkDocs is blocked in a fresh interpreter, as if it were not installed."""
+    import subprocess
+
+    program = (
+        "import sys; sys.modules['mkdocs'] = None\n"
+        "import markdown\n"
+        "names = ['marker_check', 'contacts', 'citations', 'citation_refs', 'glossary']\n"
+        "html = markdown.markdown('En anhörig. [[source:natverket-strategi-bildspel]]\\n\\n[[contacts]]',"
+        " extensions=['attr_list'] + ['anhorigguiden.markdown.' + name for name in names])\n"
+        "print(html)\n"
+        "try:\n"
+        "    markdown.markdown('[[fakta:x]]', extensions=['anhorigguiden.markdown.marker_check'])\n"
+        "except Exception as error:\n"
+        "    print(type(error).__name__, str(error).splitlines()[0])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert 'class="ag-term"' in result.stdout and 'href="kallor.md#natverket-strategi-bildspel"' in result.stdout
+    assert "ag-contacts--none" in result.stdout
+    assert "GuideError (the page being converted): 1 problem(s)" in result.stdout
