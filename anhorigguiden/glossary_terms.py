@@ -1,7 +1,8 @@
 """The glossary's terms, and the Markdown extension that explains them in pages.
 
-Hooks/glossary.py loads the registry with `load_glossary` and adds
-`GlossaryExtension` to the Markdown converter.
+Hooks/glossary.py loads the registry with `load_glossary` for the Ordlista page; the
+extension anhorigguiden/markdown/glossary.py (named in mkdocs.yml) runs this module's
+treeprocessor on every page, telling it the page and language at each conversion.
 
 data/glossary.yml (EDITING.md, section 'Glossary'):
 
@@ -170,8 +171,8 @@ class TermMatcher:
 
 @dataclass
 class PageContext:
-    """What the converter needs to know about the page it is converting; set by the hook's
-    on_page_markdown just before MkDocs converts that page, cleared after."""
+    """What the converter needs to know about the page it is converting; set just before
+    the treeprocessor runs (anhorigguiden/markdown/glossary.py), cleared after."""
 
     matcher: TermMatcher | None = None
     glossary_link: str = ""  # the Ordlista page's Markdown file, relative to the page

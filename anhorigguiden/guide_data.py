@@ -12,11 +12,17 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # the Markdown extensions under an engine without MkDocs: the same message
+    class PluginError(Exception):  # type: ignore[no-redef]
+        """Stands in for MkDocs' PluginError where MkDocs is not installed."""
 
 UPSTREAM_ROOT = Path(__file__).resolve().parent.parent
 # Who a page or a training path is for (front matter `audience:`, a path's `audience:`).

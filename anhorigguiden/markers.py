@@ -1,7 +1,8 @@
 """Find `[[kind:argument]]` markers in a page's Markdown, outside code.
 
-The hooks that replace markers (citations, contacts) and the final
-check for markers nobody replaced (unknown_directives) share this scanner, so that they
+The extensions that replace markers (anhorigguiden/markdown/: citations, contacts), the
+final check for markers nobody replaced (marker_check) and the Källor page's record of
+which page cites which source (hooks/sources_page.py) share this scanner, so that they
 agree on what a marker is and on where markers are only example text (code spans and
 fenced code blocks, which must reach the reader unchanged).
 

@@ -1,8 +1,8 @@
 """Our templates rendered into a page's Markdown, as one raw HTML block.
 
-Not a hook: hooks/local_contacts.py, hooks/help_contacts.py and hooks/page_tools.py each
-put a partial of overrides/partials/ into pages with it. The theme's Jinja environment is
-read once per build (`reset` in on_config: mkdocs-static-i18n builds each language with
+Not a hook: hooks/local_contacts.py (for the contacts extension), hooks/help_contacts.py
+and hooks/page_tools.py each put a partial of overrides/partials/ into pages with it. The
+theme's Jinja environment is read once per build (`reset` in on_config: mkdocs-static-i18n builds each language with
 its own template folders), not once per page.
 """
 

@@ -1,9 +1,9 @@
 """The registries that pages cite by key: sources, facts and law references.
 
-Hooks/citations.py (which replaces [[fact:]], [[source:]] and [[law:]]
-in pages) and hooks/sources_page.py (the Källor page) load them through `load`, which
-checks every entry and reports every mistake of a file at once, as GuideErrors that
-point to the editor's guide.
+The citations extension (anhorigguiden/markdown/citations.py, which replaces [[fact:]],
+[[source:]] and [[law:]] in pages) loads them through `load_folder`, hooks/sources_page.py
+(the Källor page) through `load`: every entry is checked and every mistake of a file
+reported at once, as GuideErrors that point to the editor's guide.
 
 Registry formats (see EDITING.md, sections 'Sources', 'Facts' and 'Law references'):
 
@@ -23,12 +23,14 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
 from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
-from mkdocs.config.defaults import MkDocsConfig
 from anhorigguiden.site_languages import LANGUAGE_CODE, Languages, languages
+
+if TYPE_CHECKING:  # the Markdown extensions load the registries without MkDocs (load_folder)
+    from mkdocs.config.defaults import MkDocsConfig
 
 SOURCES_SECTION = "Sources"
 FACTS_SECTION = "Facts"
@@ -84,8 +86,11 @@ class References:
 
 def load(config: MkDocsConfig) -> References:
     """Load and check the three registries for the languages this site builds."""
-    folder = data_dir(config)
-    langs = languages(config)
+    return load_folder(data_dir(config), languages(config))
+
+
+def load_folder(folder: Path, langs: Languages) -> References:
+    """The same from a data folder, without MkDocs' config (for the Markdown extensions)."""
     today = build_day()
     sources = _load_sources(folder / "sources.yml", langs, today=today)
     facts = _load_facts(folder / "facts.yml", langs, sources)

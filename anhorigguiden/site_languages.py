@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anhorigguiden.guide_data import data_dir, load_yaml_file
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 from anhorigguiden.ui_keys import UiStrings
+
+if TYPE_CHECKING:  # types only: the Markdown extensions import this module without MkDocs
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 # A language code as mkdocs-static-i18n accepts it: 'sv', 'en', 'fi', 'pt_BR'.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")

@@ -86,7 +86,7 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-@event_priority(30)  # first of ours: after Material's meta plugin (50) merged folder defaults and snippets_refused.py (40)
+@event_priority(30)  # first of ours: after Material's meta plugin (50) merged folder defaults
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources, today=build_day(), theme_files=lambda: _theme(config))
     if not _H1_RE.search(markdown):

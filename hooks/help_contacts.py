@@ -55,7 +55,7 @@ def applies_to(src_uri: str) -> bool:
     return bool(_PAGES.match(src_uri))
 
 
-@event_priority(2)  # after the markers are replaced (citations.py, 5), before page_tools.py (0) puts its tools above this block
+@event_priority(2)  # before page_tools.py (0) puts its tools above this block
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not applies_to(page.file.src_uri):
         return markdown

@@ -10,8 +10,9 @@ Events:
   pages: the nav's order, and a page outside the nav (a training module, a certificate)
   right after the nav page it follows in `files` (its path's overview).
 - on_page_markdown: on every other page, record which sources it uses (front matter
-  `sources:` and [[fact:]], [[source:]], [[law:]] markers); on the Källor page, write its
-  Markdown. This hook must be listed before hooks/citations.py, which replaces the markers.
+  `sources:` and [[fact:]], [[source:]], [[law:]] markers, found by the same scanner as
+  the citations extension, which replaces them only when the page is converted, after
+  every on_page_markdown); on the Källor page, write its Markdown.
 
 Which pages use a source is only known once every page has been read; MkDocs reads pages
 in the order of `files`, so the Källor page is moved to the end of that order, and its
@@ -121,7 +122,6 @@ def reading_order(nav_pages: list[str], documentation_pages: list[str]) -> dict[
     return order
 
 
-@event_priority(10)  # before citations.py (5) replaces the markers this hook counts
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _references is not None and _file is not None, "on_config and on_files run first"
     if page.file is not _file:
@@ -193,7 +193,7 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
 
 def _record_usage(page: Page, markdown: str, references: References) -> None:
     """The sources a page builds on: its front matter and its markers (unknown keys are
-    left to hooks/citations.py, which reports them right after this hook)."""
+    left to the citations extension, which reports them when it converts the page)."""
     keys = set(page.meta.get("sources") or [])
     for marker in find_markers(markdown):
         key = marker.argument or ""

@@ -47,7 +47,7 @@ from anhorigguiden import logo_check  # noqa: E402
 from anhorigguiden import markdown_text  # noqa: E402
 from anhorigguiden import organisation_schema  # noqa: E402
 from anhorigguiden import references  # noqa: E402
-import snippets_refused  # noqa: E402
+from anhorigguiden.markdown import marker_check  # noqa: E402
 import ui_strings  # noqa: E402
 from anhorigguiden.site_languages import Languages  # noqa: E402
 from anhorigguiden.ui_keys import UiStrings  # noqa: E402
@@ -277,7 +277,7 @@ def test_text_written_into_markdown_stays_text(case: str, text: str, forbidden: 
 
 def test_a_snippet_line_is_refused_but_an_example_in_code_is_not() -> None:
     text = 'Intro\n\n--8<-- ".git/config"\n\n```\n--8<-- "example.md"\n```\n\nSe `--8<--`.\n;--8<-- ".env"\n'
-    problems = snippets_refused.snippet_problems(text)
+    problems = marker_check.snippet_problems(text)
     assert [p.found.split("'")[1] for p in problems] == ['--8<-- ".git/config"', ';--8<-- ".env"']
     assert all("copy the text" in p.fix for p in problems)
 
@@ -375,6 +375,31 @@ def test_templates_do_not_crash_without_the_interface_text_hook(tmp_path: Path) 
     result = build_tiny_site(tmp_path, {"index.md": page("Start")}, config={"hooks": hooks})
     assert result.returncode == 0, result.output
     assert (tmp_path / "site" / "404.html").is_file()
+
+
+# Every hook that only fills the templates' context (variables, filters, tests) or only
+# configures the Markdown extensions: without them (another engine, a copy that leaves one
+# out) the templates still render and the page syntax still works with its defaults.
+CONTEXT_HOOKS = (
+    "ui_strings.py", "accessibility_statement.py", "translations.py", "help_contacts.py", "dates_in_words.py",
+    "training_paths.py", "page_tools.py", "presentation_video.py", "markdown_extensions.py", "local_contacts.py",
+)
+
+
+def test_templates_and_page_syntax_work_without_the_hooks_that_feed_them(tmp_path: Path) -> None:
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        configured = yaml_load(handle)["hooks"]
+    assert {f"hooks/{name}" for name in CONTEXT_HOOKS} <= set(configured)  # each one really is left out
+    hooks = [str(REPO / hook) for hook in configured if not hook.endswith(CONTEXT_HOOKS)]
+    body = "Omkring [[fact:adults_caring]] vuxna.\n\n[[contacts]]\n"
+    result = build_tiny_site(tmp_path, {"index.md": page("Start"), "guider/index.md": page("Guide", body)}, config={"hooks": hooks})
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "site" / "404.html").is_file()
+    soup = BeautifulSoup((tmp_path / "site" / "guider" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("article a.ag-cite.ag-ref")["href"] == "../kallor/#natverket-strategi-bildspel"
+    assert soup.select_one("article .ag-contacts--none") is not None  # the neutral box: no organisation hook data
+    assert soup.select_one(".ag-page-meta time").get_text() == "2026-11-22"  # no date_in_words filter: as written
+    assert soup.select_one(".ag-print-button") is None  # no guide_page test: no print button
 
 
 def test_markers_nobody_replaces_are_named_even_when_they_look_like_markup(tmp_path: Path) -> None:

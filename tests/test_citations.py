@@ -15,10 +15,9 @@ from docs_pages import DocPage, doc_pages, load_data
 from sitebuilder import REPO, build_tiny_site
 from tiny_pages import BODY_LINE, sv_page
 
-sys.path.insert(0, str(REPO / "hooks"))
-import citations  # noqa: E402
 import markdown as md  # noqa: E402
-from anhorigguiden.citation_refs import CitationRefsExtension  # noqa: E402
+from anhorigguiden.markdown import citations  # noqa: E402
+from anhorigguiden.markdown.citation_refs import CitationRefsExtension  # noqa: E402
 from anhorigguiden.markers import code_ranges, find_markers, replace_markers  # noqa: E402
 from anhorigguiden.references import Fact, LawReference, References, Source  # noqa: E402
 from anhorigguiden.site_languages import Languages  # noqa: E402
@@ -84,7 +83,7 @@ def _render(markdown: str, language: str, numbers: dict[str, int] | None = None,
     texts = {key: value[language] for key, value in UI.items()}
     numbers = {} if numbers is None else numbers
     out, position = [], 0
-    for group in citations._groups(markdown, markers):
+    for group in citations.groups(markdown, markers):
         out += [markdown[position : group[0].start], citations.render_group(group, REFERENCES, texts, language, "../kallor.md", numbers, numbered=numbered)]
         position = group[-1].end
     return "".join(out) + markdown[position:]

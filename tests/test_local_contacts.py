@@ -13,16 +13,16 @@ from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import local_contacts  # noqa: E402
+from anhorigguiden.markdown import contacts  # noqa: E402
+from anhorigguiden.markdown.page import PageInfo  # noqa: E402
 from anhorigguiden import organisation_schema  # noqa: E402
 
 
-class _File:
-    src_uri = "guider/a.md"
-    abs_src_path = None
+_PAGE = PageInfo("guider/a.md", "sv", "")
 
 
 def _replace(markdown: str) -> str:
-    return local_contacts.replace_contacts(markdown, file=_File(), render=lambda variant: f"<div>{variant}</div>")
+    return contacts.replace_contacts(markdown, page=_PAGE, render=lambda variant: f"<div>{variant}</div>")
 
 
 # The marker ---------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def _text(element) -> str:
 
 
 def _shows_fact(text: str, key: str, language: str) -> bool:
-    """The fact's value, as hooks/citations.py writes it in the page's language."""
+    """The fact's value, as anhorigguiden/markdown/citations.py writes it in the page's language."""
     return FACTS[key][language] in text
 
 

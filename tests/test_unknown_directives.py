@@ -1,30 +1,24 @@
-"""The last check: a [[...]] marker that no hook replaced fails the build; examples in
-code stay as they are."""
+"""The last check: a [[...]] marker that no extension replaced fails the build; examples
+in code stay as they are."""
 
 from __future__ import annotations
 
-import sys
-import types
-
 from bs4 import BeautifulSoup
-from sitebuilder import REPO, build_tiny_site
+from sitebuilder import build_tiny_site
 from tiny_pages import BODY_LINE, sv_page
 
-sys.path.insert(0, str(REPO / "hooks"))
-import unknown_directives  # noqa: E402
+import markdown
+from anhorigguiden.markdown import marker_check
 
 
-class _Config(dict):
-    @property
-    def plugins(self):
-        return self["plugins"]
-
-
-def test_known_markers_are_those_the_configured_hooks_declare():
-    citations = types.SimpleNamespace(MARKERS={"fact": "[[fact:<key>]]"})
-    contacts = types.SimpleNamespace(MARKERS={"contacts": "[[contacts]]"})
-    config = _Config(plugins={"hooks/citations.py": citations, "hooks/local_contacts.py": contacts, "search": object()})
-    assert unknown_directives.known_markers(config) == {"fact": "[[fact:<key>]]", "contacts": "[[contacts]]"}
+# Changed on purpose (issue 13): the check is a Markdown extension now, and the kinds it
+# knows are those the other extensions on the same converter declare, not hooks'.
+def test_known_markers_are_those_the_configured_extensions_declare():
+    md = markdown.Markdown(extensions=["anhorigguiden.markdown.marker_check", "anhorigguiden.markdown.contacts", "anhorigguiden.markdown.citations"])
+    known = marker_check.known_markers(md)
+    assert sorted(known) == ["contacts", "fact", "law", "source"]
+    assert known["fact"] == "[[fact:<key in data/facts.yml>]]"
+    assert marker_check.known_markers(markdown.Markdown(extensions=["anhorigguiden.markdown.marker_check"])) == {}
 
 
 def test_a_leftover_marker_fails_naming_page_marker_known_kinds_and_fix(tmp_path):

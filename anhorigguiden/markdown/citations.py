@@ -1,8 +1,11 @@
 """Facts, citations and law references in pages: [[fact:key]], [[source:key]], [[law:key]].
 
-Events: on_config (load and check data/sources.yml, facts.yml and law.yml for this
-language's build; register anhorigguiden/citation_refs.py's Markdown extension), on_page_markdown
-(every page: replace the markers by Markdown).
+A Python-Markdown extension (`anhorigguiden.markdown.citations` under
+`markdown_extensions:`). Config: `data_dir` (the folder with sources.yml, facts.yml,
+law.yml and ui.yml; upstream's `data/` when empty), `language` (the build's language,
+Swedish by default), `languages` (the built languages, whose texts the registries must
+have), `sources_page` and `easy_read_folder`. Under MkDocs, hooks/markdown_extensions.py
+sets the first three for each language's build.
 
 What the reader gets, in the language the page is written in:
 
@@ -13,34 +16,35 @@ What the reader gets, in the language the page is written in:
   linked to its source on the Källor page.
 
 A page numbers its sources in the order they first appear; a source cited again keeps its
-number. The references never stay inside a sentence: anhorigguiden/citation_refs.py moves them to
-the end of their paragraph, list item or table cell, one per source, where the read-aloud
-script skips them. Their accessible name says what the link is ("Källa 1: Försäkringskassan").
-On easy-to-read pages (lattlast/) there are no numbers: one line "Källor: ..." ends the page.
-Links are written to the Källor page's Markdown file, so MkDocs makes them relative,
-resolves them to the page's language and checks the anchor in --strict builds.
+number. The references never stay inside a sentence: citation_refs.py moves them to the
+end of their paragraph, list item or table cell, one per source, where the read-aloud
+script skips them. On easy-to-read pages (lattlast/) there are no numbers: one line
+"Källor: ..." ends the page.
+
+Why a preprocessor that writes Markdown, not an inline pattern that builds elements: the
+marker's text then goes through every other extension exactly as an author's own text
+would (attr_list, smart symbols, the glossary), and the links are written to the Källor
+page's Markdown file, so MkDocs makes them relative, resolves them to the page's language
+and checks the anchor in --strict builds. It runs before the fences are set aside; the
+shared scanner (markers.py) leaves markers in code as they are.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
 from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.markdown.page import PageInfo, page_info
+from anhorigguiden.markdown.registry import data_folder, load_references, load_ui, site_languages
 from anhorigguiden.markdown_text import escape
-from anhorigguiden.citation_refs import CitationRefsExtension
 from anhorigguiden.markers import Marker, find_markers, source_line
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys, load
-from anhorigguiden.site_languages import page_language, ui_texts
+from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
 
-SOURCES_PAGE = "kallor.md"
-EASY_READ_FOLDER = "lattlast/"
-
-# The markers this hook replaces, with how to write them (unknown_directives lists them).
+# The markers this extension replaces, with how to write them (marker_check.py lists them).
 MARKERS = {
     "fact": "[[fact:<key in data/facts.yml>]]",
     "source": "[[source:<key in data/sources.yml>]]",
@@ -48,44 +52,44 @@ MARKERS = {
 }
 _SECTIONS = {"fact": FACTS_SECTION, "source": SOURCES_SECTION, "law": LAW_SECTION}
 _FILES = {"fact": "data/facts.yml", "source": "data/sources.yml", "law": "data/law.yml"}
-
-_references: References | None = None
-_texts: dict[str, dict[str, str]] = {}
-
-
-@event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
-def on_config(config: MkDocsConfig) -> None:
-    global _references, _texts
-    _references = load(config)
-    _texts = ui_texts(config)
-    _check_law_format(_texts)
-    # Once: mkdocs-static-i18n runs on_config again for every language on the same list.
-    # By name: `mkdocs serve` reloads this module, and an old instance must not stay beside.
-    if not any(type(extension).__name__ == CitationRefsExtension.__name__ for extension in config.markdown_extensions):
-        config.markdown_extensions.append(CitationRefsExtension())
+# After contacts.py (36), which writes HTML, before the leftover check (32) and before
+# Python-Markdown's own preprocessors (30 and lower) set fences and HTML aside.
+PRIORITY = 34
 
 
-@event_priority(5)  # after sources_page.py (10) has recorded the markers
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _references is not None, "on_config loads the registries first"
-    markers = [marker for marker in find_markers(markdown) if marker.kind in MARKERS]
-    if not markers:
-        return markdown
-    _check_keys(page, markers, _references)
-    language = page_language(page, config)
-    link = posixpath.relpath(SOURCES_PAGE, posixpath.dirname(page.file.src_uri) or ".")
-    easy_read = page.file.src_uri.startswith(EASY_READ_FOLDER)
-    numbers: dict[str, int] = {}
-    pieces = []
-    position = 0
-    for group in _groups(markdown, markers):
-        pieces.append(markdown[position : group[0].start])
-        pieces.append(render_group(group, _references, _texts[language], language, link, numbers, numbered=not easy_read))
-        position = group[-1].end
-    pieces.append(markdown[position:])
-    if easy_read and numbers:
-        pieces.append("\n\n" + sources_line(list(numbers), _references, _texts[language], language, link) + "\n")
-    return "".join(pieces)
+class CitationsPreprocessor(Preprocessor):
+    MARKERS = MARKERS
+
+    def __init__(self, md: Markdown, extension: CitationsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        markdown = "\n".join(lines)
+        markers = [marker for marker in find_markers(markdown) if marker.kind in MARKERS]
+        if not markers:
+            return lines
+        config = self.extension.getConfigs()
+        page = page_info(self.md, config["language"])
+        folder = data_folder(config["data_dir"])
+        references = load_references(folder, site_languages(config["language"], config["languages"]))
+        ui = load_ui(folder)
+        check_law_format(ui)
+        check_keys(page, markers, references)
+        texts = ui[page.language]
+        link = page.link_to(config["sources_page"])
+        easy_read = (page.src_uri or "").startswith(config["easy_read_folder"])
+        numbers: dict[str, int] = {}
+        pieces = []
+        position = 0
+        for group in groups(markdown, markers):
+            pieces.append(markdown[position : group[0].start])
+            pieces.append(render_group(group, references, texts, page.language, link, numbers, numbered=not easy_read))
+            position = group[-1].end
+        pieces.append(markdown[position:])
+        if easy_read and numbers:
+            pieces.append("\n\n" + sources_line(list(numbers), references, texts, page.language, link) + "\n")
+        return "".join(pieces).split("\n")
 
 
 def render_group(
@@ -128,33 +132,32 @@ def _attribute(text: str) -> str:
     return text.replace('"', "\u201d").replace("{", "(").replace("}", ")")
 
 
-def _groups(markdown: str, markers: list[Marker]) -> list[list[Marker]]:
+def groups(markdown: str, markers: list[Marker]) -> list[list[Marker]]:
     """Markers in order; [[source:]] markers with only spaces between them form one group."""
-    groups: list[list[Marker]] = []
+    found: list[list[Marker]] = []
     for marker in markers:
-        previous = groups[-1][-1] if groups else None
+        previous = found[-1][-1] if found else None
         if (
             previous is not None
             and marker.kind == previous.kind == "source"
             and markdown[previous.end : marker.start].strip(" \t") == ""
         ):
-            groups[-1].append(marker)
+            found[-1].append(marker)
         else:
-            groups.append([marker])
-    return groups
+            found.append([marker])
+    return found
 
 
-def _check_keys(page: Page, markers: list[Marker], references: References) -> None:
+def check_keys(page: PageInfo, markers: list[Marker], references: References) -> None:
     """Every marker of the page names a known key; report all that do not, at once."""
     registries = {"fact": references.facts, "source": references.sources, "law": references.laws}
     problems = []
     sections = []
-    source = _page_source(page)
     for marker in markers:
         registry = registries[marker.kind]
         if marker.argument and marker.argument in registry:
             continue
-        line = source_line(source, marker.text)
+        line = source_line(page.source, marker.text)
         where = f" on line {line}" if line else ""
         problems.append(
             Problem(
@@ -166,10 +169,10 @@ def _check_keys(page: Page, markers: list[Marker], references: References) -> No
         )
         sections.append(_SECTIONS[marker.kind])
     if problems:
-        raise GuideError(page.file.src_uri, problems, sections[0])
+        raise GuideError(page.label, problems, sections[0])
 
 
-def _check_law_format(texts: dict[str, dict[str, str]]) -> None:
+def check_law_format(texts: dict[str, dict[str, str]]) -> None:
     """data/ui.yml's `law_with_provision` must place both the provision and the law."""
     problems = [
         Problem(f"law_with_provision.{language}", repr(strings.get("law_with_provision")), "text containing both {provision} and {law}", "write e.g. '{provision} {law}' (sv) or '{law}, {provision}' (en)")
@@ -180,8 +183,21 @@ def _check_law_format(texts: dict[str, dict[str, str]]) -> None:
         raise GuideError("data/ui.yml", problems, "Interface text")
 
 
-def _page_source(page: Page) -> str:
-    try:
-        return page.file.content_string
-    except (OSError, TypeError):
-        return ""
+class CitationsExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {
+            "data_dir": ["", "Folder with sources.yml, facts.yml, law.yml and ui.yml; empty: upstream's data/"],
+            "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
+            "languages": [["sv"], "Every built language, default first: the registries must have text in each"],
+            "sources_page": ["kallor.md", "The Källor page's file under docs/, which the links point to"],
+            "easy_read_folder": ["lattlast/", "Pages under it get one line of sources instead of numbers"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(CitationsPreprocessor(md, self), "ag_citations", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> CitationsExtension:
+    return CitationsExtension(**kwargs)

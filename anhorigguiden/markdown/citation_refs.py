@@ -1,14 +1,14 @@
 """A Python-Markdown extension: numbered references leave the sentence for the block's end.
 
-Not a hook (mkdocs.yml does not list it): hooks/citations.py writes each citation where its
-marker stood, as a link with the class `ag-ref`, and registers this extension. Its
-treeprocessor then moves every such link to the end of the paragraph, list item, table
-cell or definition it stands in, so that a reference never splits a sentence ("mer än en
-miljon [1] vuxna"), drops a second link to the same source within that block, and wraps
-the block's references in one `<span class="ag-refs" data-ag-no-read data-search-exclude>`,
-which the read-aloud script skips and Material's search leaves out of its index (so a result
-does not end "…be om det.1" or "…mig?123"). Plain Python-Markdown: it runs under MkDocs, ProperDocs and
-Zensical alike.
+`anhorigguiden.markdown.citation_refs` under `markdown_extensions:` (no config). citations.py
+writes each citation where its marker stood, as a link with the class `ag-ref`; this
+extension's treeprocessor then moves every such link to the end of the paragraph, list
+item, table cell or definition it stands in, so that a reference never splits a sentence
+("mer än en miljon [1] vuxna"), drops a second link to the same source within that block,
+and wraps the block's references in one `<span class="ag-refs" data-ag-no-read
+data-search-exclude>`, which the read-aloud script skips and Material's search leaves out
+of its index (so a result does not end "…be om det.1" or "…mig?123"). Plain
+Python-Markdown: it runs under MkDocs, ProperDocs and Zensical alike.
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ def _strip_trailing_space(block: etree.Element, position: int) -> None:
 
 class CitationRefsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
         # After attr_list (8), which gives the links their class; before toc (5) and MkDocs'
         # relative links (0), which then see the links in their final place.
         md.treeprocessors.register(ReferencesToBlockEnd(md), "ag_citation_refs", 7)
