@@ -84,8 +84,12 @@ class References:
 
 def load(config: MkDocsConfig) -> References:
     """Load and check the three registries for the languages this site builds."""
-    folder = data_dir(config)
-    langs = languages(config)
+    return load_folder(data_dir(config), languages(config))
+
+
+def load_folder(folder: Path, langs: Languages) -> References:
+    """`load` without MkDocs: the three files of a data folder, for the given languages
+    (anhorigguiden/registry.py, which loads them once per build)."""
     today = build_day()
     sources = _load_sources(folder / "sources.yml", langs, today=today)
     facts = _load_facts(folder / "facts.yml", langs, sources)

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from anhorigguiden.guide_data import data_dir, load_yaml_file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from anhorigguiden.ui_keys import UiStrings
 
 # A language code as mkdocs-static-i18n accepts it: 'sv', 'en', 'fi', 'pt_BR'.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
@@ -54,12 +51,9 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
 
 
 def ui_texts(config: MkDocsConfig) -> dict[str, dict[str, str]]:
-    """data/ui.yml as {language: {key: text}}. hooks/ui_strings.py has already checked that
-    every key has text in every built language; this only reshapes it."""
-    registry: Any = load_yaml_file(data_dir(config) / "ui.yml", section="Interface text")
-    texts: dict[str, dict[str, str]] = {}
-    for key, values in (registry or {}).items():
-        for language, text in (values or {}).items():
-            # A key nobody declared stops the build with a message, not a KeyError.
-            texts.setdefault(language, UiStrings())[key] = text
-    return texts
+    """data/ui.yml as {language: {key: text}}, from this build's registry (loaded once per
+    build). hooks/ui_strings.py has already checked that every key has text in every built
+    language; this only reshapes it."""
+    from anhorigguiden.registry import registry_for  # the registry imports this module
+
+    return registry_for(config).ui_texts
