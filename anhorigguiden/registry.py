@@ -34,7 +34,6 @@ T = TypeVar("T")
 _ATTRIBUTE = "_anhorigguiden_registry"
 
 UI_SECTION = "Interface text"
-SOURCES_SECTION = references.SOURCES_SECTION
 
 
 class Registry:
@@ -50,34 +49,19 @@ class Registry:
         # so that two language runs of one build compare equal in `key`.
         self.languages = Languages(langs.default, langs.default, langs.built, langs.configured)
         self._derived: dict[str, Any] = {}
-        self.loads: dict[str, int] = {}  # file name: times loaded (tests and `make bench` read it)
 
     @property
     def key(self) -> tuple[Any, ...]:
         return (self.folder, self.languages)
 
-    def _count(self, name: str) -> None:
-        self.loads[name] = self.loads.get(name, 0) + 1
-
-    # --- the raw files: parsed once, strict YAML (anhorigguiden.guide_data) ----------
+    # --- each file read and parsed once (strict YAML, anhorigguiden.guide_data), checked once
 
     @functools.cached_property
-    def ui(self) -> dict[str, dict[str, str]]:
-        """data/ui.yml as written: {key: {language: text}}. hooks/ui_strings.py checks it
-        against anhorigguiden/ui_keys.py before any other hook reads it."""
-        self._count("ui.yml")
-        data = load_yaml_file(self.folder / "ui.yml", section=UI_SECTION)
-        return data if data is not None else {}
-
-    @functools.cached_property
-    def sources_raw(self) -> dict[str, Any]:
-        """data/sources.yml as written, for the hooks that only need its keys (front
-        matter `sources:`, a training path's sources) even when an entry has a mistake."""
-        self._count("sources.yml (keys)")
-        data = load_yaml_file(self.folder / "sources.yml", section=SOURCES_SECTION)
-        return data if isinstance(data, dict) else {}
-
-    # --- the checked registries --------------------------------------------------------
+    def ui(self) -> Any:
+        """data/ui.yml as written: {key: {language: text}} (None if empty).
+        hooks/ui_strings.py checks it against anhorigguiden/ui_keys.py before any other
+        hook reads it."""
+        return load_yaml_file(self.folder / "ui.yml", section=UI_SECTION)
 
     @functools.cached_property
     def ui_texts(self) -> dict[str, UiStrings]:
@@ -92,36 +76,36 @@ class Registry:
     @functools.cached_property
     def references(self) -> references.References:
         """data/sources.yml, facts.yml and law.yml, checked against each other."""
-        self._count("sources.yml, facts.yml, law.yml")
         return references.load_folder(self.folder, self.languages)
+
+    @property
+    def source_keys(self) -> dict[str, Any]:
+        """The sources by key, for the hooks that only ask whether a key exists (front
+        matter `sources:`, a training path's sources)."""
+        return self.references.sources
 
     @functools.cached_property
     def glossary(self) -> dict[str, list[glossary_terms.Term]]:
-        self._count("glossary.yml")
         return glossary_terms.load_glossary(self.folder / "glossary.yml", self.languages)
 
     @functools.cached_property
     def national_contacts(self) -> list[national_contacts.NationalContact]:
-        self._count("national_contacts.yml")
         return national_contacts.load(self.folder / "national_contacts.yml", languages=self.languages.built, facts=self.references.facts)
 
     @functools.cached_property
     def training_paths(self) -> list[training_data.TrainingPath]:
-        self._count("paths/*.yml")
         return training_data.load_paths(
-            self.folder / "paths", languages=list(self.languages.built), known_sources=self.sources_raw, configured=list(self.languages.configured)
+            self.folder / "paths", languages=list(self.languages.built), known_sources=self.source_keys, configured=list(self.languages.configured)
         )
 
     @functools.cached_property
     def synonyms(self) -> search_synonyms.Synonyms:
-        self._count("synonyms.yml")
         return search_synonyms.load_synonyms(self.folder / "synonyms.yml", languages=list(self.languages.built))
 
     def organisation(self, path: Path, *, sections: list[str]) -> organisation_schema.Organisation:
         """An organisation's own file (it lives outside data/, so the caller names it)."""
 
         def load() -> organisation_schema.Organisation:
-            self._count("organisation file")
             return organisation_schema.load(path, languages=list(self.languages.built), sections=sections)
 
         return self.derived(f"organisation:{path}:{','.join(sections)}", load)

@@ -34,7 +34,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys, load
+from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
+from anhorigguiden.registry import registry_for
 from anhorigguiden.site_languages import page_language, ui_texts
 
 SOURCES_PAGE = "kallor.md"
@@ -56,7 +57,7 @@ _texts: dict[str, dict[str, str]] = {}
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
     global _references, _texts
-    _references = load(config)
+    _references = registry_for(config).references
     _texts = ui_texts(config)
     _check_law_format(_texts)
     # Once: mkdocs-static-i18n runs on_config again for every language on the same list.

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
+from anhorigguiden.registry import registry_for
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, decode_utf8, describe, future_date_problem, parse_yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -46,8 +47,7 @@ META_FILE = ".meta.yml"
 def on_config(config: MkDocsConfig) -> None:
     global _sources, _theme_files
     _theme_files = None
-    registry = load_yaml_file(data_dir(config) / "sources.yml", section="Sources")
-    _sources = registry if isinstance(registry, dict) else {}
+    _sources = registry_for(config).source_keys
 
 
 @event_priority(50)  # before Material's meta plugin (0) reads the .meta.yml files

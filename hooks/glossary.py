@@ -19,8 +19,8 @@ import posixpath
 
 from anhorigguiden.collation import sort_key
 from anhorigguiden.generated_pages import add_generated_page, front_matter, reviewed_date
-from anhorigguiden.glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher, load_glossary
-from anhorigguiden.guide_data import data_dir
+from anhorigguiden.glossary_terms import GlossaryExtension, PageContext, Term, TermMatcher
+from anhorigguiden.registry import registry_for
 from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -43,9 +43,10 @@ _context = PageContext()
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
     global _terms, _matchers, _texts, _reviewed
-    path = data_dir(config) / "glossary.yml"
-    _terms = load_glossary(path, languages(config))
-    _matchers = {lang: TermMatcher(terms) for lang, terms in _terms.items()}
+    registry = registry_for(config)
+    _terms = registry.glossary
+    # Once per build, not per language run: each language's matcher is the same in all four.
+    _matchers = registry.derived("glossary matchers", lambda: {lang: TermMatcher(terms) for lang, terms in _terms.items()})
     _texts = ui_texts(config)
     _reviewed = reviewed_date(config.extra.get("glossary_reviewed"), "extra.glossary_reviewed", "Glossary")
     extensions = [ext for ext in config.markdown_extensions if type(ext).__name__ != GlossaryExtension.__name__]
