@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
-from content_security_policy import find_inline_code, is_javascript  # noqa: E402
+from content_security_policy import find_in_page, find_inline_code, is_javascript  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,18 @@ def test_what_the_policy_blocks_is_found(html, what):
 )
 def test_what_the_policy_allows_passes(html):
     assert find_inline_code(f"<html><body>{html}</body></html>") == []
+
+
+def test_a_page_is_checked_in_its_own_content_with_the_lines_of_the_written_page():
+    content = '<h1>Rubrik</h1>\n<p onclick="x()">Klicka</p>'
+    output = f'<html>\n<head>\n<script src="a.js"></script>\n</head>\n<body>\n<article>{content}</article>\n</body></html>'
+    found = find_in_page(output, content)
+    assert [(item.line, item.what) for item in found] == [(7, "an event handler attribute <p onclick=...>")]
+    assert find_in_page(output, content) == find_inline_code(output)
+    # What the template writes around the content is not read again for every page...
+    assert find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Text</p>") == []
+    # ...unless a hook changed the content after conversion: then the whole page is read.
+    assert [item.what for item in find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Other</p>")] == ["a <style> element"]
 
 
 def test_script_types():
