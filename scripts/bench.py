@@ -719,7 +719,8 @@ def measure_rebuilds(site: Site, page: str, rounds: int, work: Path) -> dict[str
         done = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--rebuild-worker", str(site.config_file), str(page_file), str(rounds)],
             cwd=site.tree,
-            env={**site.env, "BENCH_REBUILD_SITE": str(work / f"rebuild-{site.name}")},
+            # The tree's own package first, as `python -m mkdocs` (cwd first) finds it in the builds.
+            env={**site.env, "BENCH_REBUILD_SITE": str(work / f"rebuild-{site.name}"), "PYTHONPATH": os.pathsep.join(filter(None, [str(site.tree), site.env.get("PYTHONPATH")]))},
             capture_output=True,
             text=True,
             timeout=1800,
