@@ -38,15 +38,13 @@ _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.
 _H1_RE = re.compile(r"^#[ \t]+\S", re.MULTILINE)
 
 _sources: dict[str, Any] = {}
-_theme_files: frozenset[str] | None = None  # the theme's templates and icons, read when a page names one
 _folder_defaults: dict[str, dict[str, Any]] = {}  # each .meta.yml's src_path: its checked keys
 META_FILE = ".meta.yml"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _sources, _theme_files
-    _theme_files = None
+    global _sources
     _sources = registry_for(config).source_keys
 
 
@@ -95,10 +93,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def _theme(config: MkDocsConfig) -> frozenset[str]:
-    global _theme_files
-    if _theme_files is None:
-        _theme_files = frozenset(config.theme.get_env().list_templates())
-    return _theme_files
+    # The theme's templates and icons (thousands of files), listed when a page names one:
+    # once per build and set of template folders, not once per language run.
+    # (mkdocs-static-i18n puts its sitemap folder first again in each run: the set of
+    # folders, not their list, says whether the files can differ.)
+    folders = sorted(set(config.theme.dirs))
+    return registry_for(config).derived(f"theme files: {folders}", lambda: frozenset(config.theme.get_env().list_templates()))
 
 
 def validate(
