@@ -4,10 +4,12 @@ found in the build, on small inputs and in a tiny site; the real site has none o
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
@@ -77,6 +79,26 @@ def test_an_inline_script_in_a_page_stops_the_build(tmp_path):
     assert "an inline <script>: 'document.title = \"x\"'" in result.output
     assert "an event handler attribute <p onclick=...>" in result.output
     assert "See EDITING.md, section 'Scripts and styles'." in result.output
+
+
+def test_an_inline_style_in_a_template_stops_the_build(tmp_path):
+    # The hook reads each template's output in full once per language, not on every page:
+    # what a partial writes on every page is still found.
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    partial = overrides / "partials" / "page-meta.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + '\n<p style="color: red">Mall</p>\n', encoding="utf-8")
+    theme = {**mkdocs_theme(), "custom_dir": str(overrides)}
+    result = build_tiny_site(tmp_path / "site-files", {"index.md": page("Start"), "guide.md": page("Guide")}, config={"theme": theme})
+    assert result.returncode != 0
+    assert "the Content-Security-Policy would block 1 inline script(s) or style(s):" in result.output
+    assert 'a style attribute <p style="color: red">' in result.output
+
+
+def mkdocs_theme() -> dict:
+    """mkdocs.yml's theme settings, as build_tiny_site writes them."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        return dict(yaml_load(handle)["theme"])
 
 
 def test_the_real_site_has_no_inline_script_or_style(site):
