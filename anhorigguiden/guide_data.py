@@ -6,9 +6,7 @@ hook (ARCHITECTURE.md, "Layout").
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,10 +157,8 @@ def parse_yaml(text: str, *, file: str, section: str) -> Any:
 def load_yaml_file(path: Path, *, section: str) -> Any:
     """Read and strictly parse one YAML data file.
 
-    The same bytes are parsed once per process: mkdocs-static-i18n builds every language
-    with the same hooks, and several hooks read the same registry, so a build read
-    data/ui.yml 36 times. The cache is keyed by the file's content, so an edited file is
-    parsed again (`mkdocs serve`), and each caller gets its own copy to change."""
+    Every call reads and parses the file again: a build reads each data file once, through
+    its registry (anhorigguiden/registry.py), which keeps the result for that build only."""
     label = _display_path(path)
     try:
         data = path.read_bytes()
@@ -172,11 +168,6 @@ def load_yaml_file(path: Path, *, section: str) -> Any:
             [Problem("(file)", f"it cannot be read ({error.strerror})", "a readable UTF-8 file", "check the path and the file's permissions")],
             section,
         ) from None
-    return copy.deepcopy(_parse_cached(data, label, section))
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_cached(data: bytes, label: str, section: str) -> Any:
     return parse_yaml(decode_utf8(data, file=label, section=section), file=label, section=section)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from anhorigguiden.template_cache import theme_env
 
 
 class Partial:
@@ -28,6 +29,6 @@ class Partial:
 
     def render(self, config: MkDocsConfig, **context: Any) -> str:
         if self._env is None:
-            self._env = config.theme.get_env()
+            self._env = theme_env(config)
         html = self._env.get_template(self.template).render(**context)
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -90,7 +90,8 @@ def load(config: MkDocsConfig) -> References:
 
 
 def load_folder(folder: Path, langs: Languages) -> References:
-    """The same from a data folder, without MkDocs' config (for the Markdown extensions)."""
+    """`load` without MkDocs: the three files of a data folder, for the given languages
+    (anhorigguiden/registry.py, which loads them once per build)."""
     today = build_day()
     sources = _load_sources(folder / "sources.yml", langs, today=today)
     facts = _load_facts(folder / "facts.yml", langs, sources)

@@ -56,12 +56,9 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
 
 
 def ui_texts(config: MkDocsConfig) -> dict[str, dict[str, str]]:
-    """data/ui.yml as {language: {key: text}}. hooks/ui_strings.py has already checked that
-    every key has text in every built language; this only reshapes it."""
-    registry: Any = load_yaml_file(data_dir(config) / "ui.yml", section="Interface text")
-    texts: dict[str, dict[str, str]] = {}
-    for key, values in (registry or {}).items():
-        for language, text in (values or {}).items():
-            # A key nobody declared stops the build with a message, not a KeyError.
-            texts.setdefault(language, UiStrings())[key] = text
-    return texts
+    """data/ui.yml as {language: {key: text}}, from this build's registry (loaded once per
+    build). hooks/ui_strings.py has already checked that every key has text in every built
+    language; this only reshapes it."""
+    from anhorigguiden.registry import registry_for  # the registry imports this module
+
+    return registry_for(config).ui_texts

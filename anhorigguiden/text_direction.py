@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-
-_directions: dict[str, str] = {}  # Material's language files do not change during a build
+from anhorigguiden.registry import registry_for
+from anhorigguiden.template_cache import theme_env
 
 
 def direction(config: MkDocsConfig, language: str) -> str:
-    if language not in _directions:
-        try:
-            template = config.theme.get_env().get_template(f"partials/languages/{language}.html")
-            written = str(template.module.t("direction") or "").strip()
-        except jinja2.TemplateNotFound:
-            written = ""
-        _directions[language] = written if written in ("rtl", "ltr") else "ltr"
-    return _directions[language]
+    # Once per build and language: the theme's language files do not change during a build,
+    # but may between two `mkdocs serve` rebuilds (the registry is the build's).
+    return registry_for(config).derived(f"text direction: {language}", lambda: _read_direction(config, language))
+
+
+def _read_direction(config: MkDocsConfig, language: str) -> str:
+    try:
+        template = theme_env(config).get_template(f"partials/languages/{language}.html")
+        written = str(template.module.t("direction") or "").strip()
+    except jinja2.TemplateNotFound:
+        written = ""
+    return written if written in ("rtl", "ltr") else "ltr"

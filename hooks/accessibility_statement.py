@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_build_date
 from anhorigguiden.organisation_schema import Organisation
 from anhorigguiden.site_languages import languages, ui_texts
+from anhorigguiden.template_cache import theme_env
 
 TEMPLATE = "partials/accessibility-statement.md"
 NORM_URI = "tillganglighet.md"
@@ -82,7 +83,7 @@ def render(config: MkDocsConfig, language: str) -> str:
     # Without a configured level: partially, since automated tests cannot show that a
     # site is fully compliant (the statement says so).
     compliance = a.compliance or "partial"
-    env = config.theme.get_env()
+    env = theme_env(config)
     # Organisation text becomes Markdown: as written, with no links or markup of its own.
     env.filters["markdown_text"] = escape
     upstream = organisation.source is None

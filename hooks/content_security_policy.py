@@ -4,15 +4,22 @@ deploy/nginx/anhorigguiden-common.conf sends `script-src 'self'` and `style-src 
 without 'unsafe-inline': a browser refuses to run a script written into the page, an event
 handler attribute (`onclick=`), a `javascript:` link, or to apply a `<style>` element or
 `style=` attribute. Material's own inline scripts are loaded from files instead
-(overrides/partials/javascripts/). This hook parses each built page and makes the build
-fail (a warning stops --strict) when one of those appears, so that it is found in the
-build and not by a reader whose browser silently ignores it.
+(overrides/partials/javascripts/). This hook makes the build fail (a warning stops
+--strict) when one of those appears, so that it is found in the build and not by a reader
+whose browser silently ignores it.
+
+What it parses, to cost little: the whole written page for the first page of each
+template in each language's build (what the template and its partials write: nav, header,
+footer), and for every other page only the page's own content, the one part an editor
+writes (the rest is the same template filled with checked plain text: titles,
+descriptions, interface texts and the organisation's values refuse '<' and '>').
+tests/test_content_security_policy.py checks every written file of the real site in full.
 
 A `<script>` whose type is not JavaScript (Material's `type="application/json"`
 configuration) is data, never run, and allowed.
 
 Events: on_post_page (every page) and on_post_template (404.html and other theme
-templates), both last (priority -500), to check what is written.
+templates, in full), both last (priority -500), to check what is written.
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ from html.parser import HTMLParser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+
+from anhorigguiden.registry import registry_for
+from anhorigguiden.site_languages import languages
 
 log = get_plugin_logger(__name__)
 
@@ -116,8 +126,19 @@ def find_inline_code(html: str) -> list[InlineCode]:
     return finder.found
 
 
-def _report(where: str, html: str) -> None:
-    found = find_inline_code(html)
+def find_in_page(output: str, content: str | None) -> list[InlineCode]:
+    """What the policy blocks in a page's own `content`, with the line numbers of the
+    written `output`; the whole output when the content is not in it as it is (a hook
+    changed it after conversion)."""
+    start = output.find(content) if content else -1
+    if start < 0:
+        return find_inline_code(output)
+    offset = output.count("\n", 0, start)
+    return [InlineCode(item.line + offset, item.what) for item in find_inline_code(content)]
+
+
+def _report(where: str, html: str, found: list[InlineCode] | None = None) -> None:
+    found = find_inline_code(html) if found is None else found
     if not found:
         return
     lines = "\n".join(f"    {item.render()}" for item in found)
@@ -131,7 +152,14 @@ def _report(where: str, html: str) -> None:
 
 @event_priority(-500)  # last: check the page as it is written, after every other hook
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _report(page.file.src_uri, output)
+    # Per language too: a template may write something else for one language.
+    template = (languages(config).current, page.meta.get("template") or "main.html")
+    checked = registry_for(config).derived("content security policy: templates checked", set)
+    if template in checked:
+        _report(page.file.src_uri, output, find_in_page(output, page.content))
+    else:
+        checked.add(template)
+        _report(page.file.src_uri, output)
     return output
 
 

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, data_dir, decode_utf8, describe, future_date_problem, load_yaml_file, parse_yaml
+from anhorigguiden.registry import registry_for
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, decode_utf8, describe, future_date_problem, parse_yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -37,17 +38,14 @@ _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.
 _H1_RE = re.compile(r"^#[ \t]+\S", re.MULTILINE)
 
 _sources: dict[str, Any] = {}
-_theme_files: frozenset[str] | None = None  # the theme's templates and icons, read when a page names one
 _folder_defaults: dict[str, dict[str, Any]] = {}  # each .meta.yml's src_path: its checked keys
 META_FILE = ".meta.yml"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _sources, _theme_files
-    _theme_files = None
-    registry = load_yaml_file(data_dir(config) / "sources.yml", section="Sources")
-    _sources = registry if isinstance(registry, dict) else {}
+    global _sources
+    _sources = registry_for(config).source_keys
 
 
 @event_priority(50)  # before Material's meta plugin (0) reads the .meta.yml files
@@ -95,10 +93,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def _theme(config: MkDocsConfig) -> frozenset[str]:
-    global _theme_files
-    if _theme_files is None:
-        _theme_files = frozenset(config.theme.get_env().list_templates())
-    return _theme_files
+    # The theme's templates and icons (thousands of files), listed when a page names one:
+    # once per build and set of template folders, not once per language run.
+    # (mkdocs-static-i18n puts its sitemap folder first again in each run: the set of
+    # folders, not their list, says whether the files can differ.)
+    folders = sorted(set(config.theme.dirs))
+    return registry_for(config).derived(f"theme files: {folders}", lambda: frozenset(config.theme.get_env().list_templates()))
 
 
 def validate(

@@ -18,8 +18,8 @@ import datetime as dt
 
 from anhorigguiden.collation import sort_key
 from anhorigguiden.generated_pages import add_generated_page, front_matter, reviewed_date
-from anhorigguiden.glossary_terms import Term, load_glossary
-from anhorigguiden.guide_data import data_dir
+from anhorigguiden.glossary_terms import Term
+from anhorigguiden.registry import registry_for
 from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -36,8 +36,7 @@ _reviewed: dt.date | None = None
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
     global _terms, _texts, _reviewed
-    path = data_dir(config) / "glossary.yml"
-    _terms = load_glossary(path, languages(config))
+    _terms = registry_for(config).glossary
     _texts = ui_texts(config)
     _reviewed = reviewed_date(config.extra.get("glossary_reviewed"), "extra.glossary_reviewed", "Glossary")
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from anhorigguiden import national_contacts
 from anhorigguiden import references
-from anhorigguiden.guide_data import data_dir
+from anhorigguiden.registry import registry_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -45,9 +45,9 @@ _partial = Partial(TEMPLATE)
 def on_config(config: MkDocsConfig) -> None:
     global _ui, _contacts, _sources
     _ui = ui_texts(config)
-    registries = references.load(config)
-    _sources = registries.sources
-    _contacts = national_contacts.load(data_dir(config) / "national_contacts.yml", languages=languages(config).built, facts=registries.facts)
+    registry = registry_for(config)
+    _sources = registry.references.sources
+    _contacts = registry.national_contacts
     _partial.reset()  # the theme's template folders may differ from one build to the next
 
 

@@ -4,9 +4,10 @@ The page syntax ([[fact:]], [[source:]], [[law:]], [[contacts]], glossary terms,
 marker checks) is Python-Markdown extensions in anhorigguiden/markdown/, named under
 `markdown_extensions:` in mkdocs.yml; they run without this hook too, with their defaults
 (upstream's data/, Swedish). This hook only tells them what MkDocs knows and they cannot:
-`extra.data_dir` (the tests' small registries) and, for each of mkdocs-static-i18n's
-builds, the language built and every built language. A page's own language and place
-they read from the converter (anhorigguiden/markdown/page.py).
+`extra.data_dir` (the tests' small registries), for each of mkdocs-static-i18n's builds
+the language built and every built language, and the build's registry, so that the
+extensions read the data files the hooks have loaded and checked (one load per build).
+A page's own language and place they read from the converter (anhorigguiden/markdown/page.py).
 
 Events: on_config (-200, after mkdocs-static-i18n has chosen this build's language).
 """
@@ -14,6 +15,7 @@ Events: on_config (-200, after mkdocs-static-i18n has chosen this build's langua
 from __future__ import annotations
 
 from anhorigguiden.guide_data import data_dir
+from anhorigguiden.registry import registry_for
 from anhorigguiden.site_languages import languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -31,4 +33,6 @@ def on_config(config: MkDocsConfig) -> None:
             options = dict(settings)
             if name.endswith(".contacts"):
                 del options["languages"]  # it reads only ui.yml, in the page's language
+            else:
+                options["registry"] = registry_for(config)
             config.mdx_configs.setdefault(name, {}).update(options)

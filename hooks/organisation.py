@@ -34,8 +34,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from anhorigguiden.organisation_schema import LOCAL_FOLDER, RESERVED_FOLDERS, SECTION, Organisation, load
+from anhorigguiden.organisation_schema import LOCAL_FOLDER, RESERVED_FOLDERS, SECTION, Organisation
+from anhorigguiden.registry import registry_for
 from anhorigguiden.site_languages import languages
+from anhorigguiden.template_cache import theme_env
 
 DEFAULT_FILE = "organisation.yml"
 STYLESHEET = "assets/stylesheets/organisation.css"
@@ -86,7 +88,7 @@ def on_config(config: MkDocsConfig) -> None:
     if path is None:
         organisation = Organisation()
     else:
-        organisation = load(path, languages=list(languages(config).built), sections=sections)
+        organisation = registry_for(config).organisation(path, sections=sections)
     config.extra["organisation"] = organisation
     _hidden = set(sections) - set(organisation.sections) if organisation.sections is not None else set()
     if path is not None:
@@ -116,7 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     organisation: Organisation = config.extra["organisation"]
     if organisation.source is None:
         return files
-    env = config.theme.get_env()
+    env = theme_env(config)
     css = env.get_template(STYLESHEET_TEMPLATE).render(colours=organisation.colours, source=organisation.source.name)
     _replace(files, File.generated(config, STYLESHEET, content=css))
     if organisation.logo:

@@ -33,12 +33,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from anhorigguiden import site_languages
-from anhorigguiden.guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, describe
+from anhorigguiden.registry import registry_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from anhorigguiden.template_cache import theme_env
 
 SECTION = "Video"
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg"}
@@ -78,7 +80,7 @@ _asked_for: set[str] = set()
 def on_config(config: MkDocsConfig) -> None:
     global _videos, _ui, _asked_for
     _asked_for = set()
-    _ui = load_yaml_file(data_dir(config) / "ui.yml", section="Interface text") or {}
+    _ui = registry_for(config).ui or {}
     _videos = validate(
         config.extra.get("videos"),
         docs_dir=Path(config.docs_dir),
@@ -294,7 +296,7 @@ def _render(video: Video, *, page: Page, config: MkDocsConfig, files: Files, lan
         },
         "ui": ui,
     }
-    rendered = config.theme.get_env().get_template(PARTIAL).render(**context)
+    rendered = theme_env(config).get_template(PARTIAL).render(**context)
     # Python-Markdown keeps a block of raw HTML whole only if it has no blank line.
     html_block = "\n".join(line for line in rendered.splitlines() if line.strip())
     return f"## {ui['video_heading']} {{#{ANCHOR}}}\n\n{html_block}\n"

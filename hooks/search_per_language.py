@@ -24,8 +24,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from anhorigguiden.guide_data import data_dir
-from anhorigguiden.search_synonyms import add_synonyms, load_synonyms
+from anhorigguiden.registry import registry_for
+from anhorigguiden.search_synonyms import add_synonyms
 
 # The one element we touch: Material's JSON configuration block.
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -67,7 +67,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     others = [lang for lang in built if lang != default]
     # Everyday words for what a page calls something else (data/synonyms.yml).
-    synonyms = load_synonyms(data_dir(config) / "synonyms.yml", languages=built)
+    synonyms = registry_for(config).synonyms
     for lang in built:
         index = split_index(merged, lang, others=others, default=default)
         index = add_synonyms(index, synonyms.for_language(lang), merged["config"]["separator"])

@@ -43,7 +43,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from anhorigguiden.references import SOURCES_SECTION, References, Source, load
+from anhorigguiden.references import SOURCES_SECTION, References, Source
+from anhorigguiden.registry import registry_for
 from anhorigguiden.site_languages import languages, ui_texts
 
 SRC_URI = "kallor.md"
@@ -81,7 +82,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
     global _references, _texts, _reviewed, _file
-    _references = load(config)
+    _references = registry_for(config).references
     _texts = ui_texts(config)
     _reviewed = reviewed_date(config.extra.get("sources_reviewed"), "extra.sources_reviewed", SOURCES_SECTION)
     _file = None

@@ -39,7 +39,9 @@ from typing import Any
 
 import jinja2
 import yaml
-from anhorigguiden.guide_data import GuideError, Problem, data_dir, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem
+from anhorigguiden.references import Source
+from anhorigguiden.registry import registry_for
 from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
 from anhorigguiden.markdown_text import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +51,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from anhorigguiden.site_languages import languages, page_language
-from anhorigguiden.training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages, load_paths
+from anhorigguiden.training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages
+from anhorigguiden.template_cache import theme_env
 
 FOLDER = "utbildning"
 LANDING = f"{FOLDER}/index.md"
@@ -100,7 +103,7 @@ class _Build:
     language: str
     default: str
     paths: list[TrainingPath]
-    sources: dict[str, Any]
+    sources: dict[str, Source]  # data/sources.yml, checked (anhorigguiden/references.py)
     ui: dict[str, dict[str, str]]  # by language
     pages: dict[str, _Generated]  # by generated src_uri
     files: dict[tuple[str, str], File]  # by (path id, module id, '' for the overview or 'intyg')
@@ -118,14 +121,13 @@ _build: _Build | None = None
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this build's language
 def on_config(config: MkDocsConfig) -> None:
     global _build
-    folder = data_dir(config)
     langs = languages(config)
-    sources = load_yaml_file(folder / "sources.yml", section="Sources")
-    sources = sources if isinstance(sources, dict) else {}
-    registry = load_yaml_file(folder / "ui.yml", section="Interface text")
+    data = registry_for(config)
+    sources = data.source_keys
+    registry = data.ui
     # ui_strings.py has already checked that every key has every built language.
     ui = {lang: {key: texts[lang] for key, texts in registry.items() if isinstance(texts, dict) and lang in texts} for lang in langs.built}
-    paths = load_paths(folder / "paths", languages=list(langs.built), known_sources=sources, configured=list(langs.configured))
+    paths = data.training_paths
     _build = _Build(langs.current, langs.default, paths, sources, ui, pages={}, files={}, targets={})
 
 
@@ -333,7 +335,7 @@ def _check_length(description: str, path: TrainingPath, key: str, what: str) -> 
 def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
     build = _current()
     if build.env is None:
-        build.env = config.theme.get_env()
+        build.env = theme_env(config)
     return build.env.get_template(template).render(**context)
 
 
@@ -409,9 +411,11 @@ def _module_view(build: _Build, path: TrainingPath, module: Module, number: int,
 
 
 def _citation(build: _Build, key: str, lang: str) -> dict[str, str | None]:
-    source = build.sources.get(key) or {}
-    kind = source.get(f"kind_{lang}") or source.get("kind")
-    return {"publisher": source.get("publisher"), "title": source.get("title"), "kind": kind, "reference": source.get("reference")}
+    source = build.sources.get(key)
+    if source is None:
+        return {"publisher": None, "title": None, "kind": None, "reference": None}
+    kind = source.kind.get(lang) or source.kind.get(build.default)
+    return {"publisher": source.publisher, "title": source.title, "kind": kind, "reference": source.reference}
 
 
 # Helpers.

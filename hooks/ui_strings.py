@@ -12,7 +12,8 @@ import difflib
 import re
 from typing import Any
 
-from anhorigguiden.guide_data import GuideError, Problem, data_dir, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, describe
+from anhorigguiden.registry import registry_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from anhorigguiden.safe_text import LONG_TEXT_MAX, text_flaw
@@ -27,9 +28,11 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 @event_priority(-150)  # after i18n (-100), before the hooks (-200) that read the strings it checks
 def on_config(config: MkDocsConfig) -> None:
     global _strings
-    path = data_dir(config) / "ui.yml"
-    registry = load_yaml_file(path, section=SECTION)
-    _strings = strings_for(registry, config.theme["language"], languages=built_languages(config), file=str(path))
+    data = registry_for(config)
+    path = data.folder / "ui.yml"
+    # The whole file is checked once per build (the four language runs share the registry).
+    data.derived("ui.yml checked", lambda: check_registry(data.ui, languages=built_languages(config), file=str(path)))
+    _strings = UiStrings({key: texts[config.theme["language"]] for key, texts in data.ui.items()})
 
 
 def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 import front_matter  # noqa: E402
 import organisation  # noqa: E402
 import ui_strings  # noqa: E402
-from anhorigguiden import glossary_terms, references, training_data  # noqa: E402
+from anhorigguiden import glossary_terms, organisation_schema, references, training_data  # noqa: E402
 from anhorigguiden.guide_data import GuideError, build_day, data_dir, decode_utf8, load_yaml_file  # noqa: E402
 from anhorigguiden.site_languages import languages  # noqa: E402
 
@@ -89,7 +89,7 @@ def check_data(checker: Checker, config) -> dict:
     checker.run(lambda: training_data.load_paths(folder / "paths", languages=list(langs.built), known_sources=sources or {}, configured=list(langs.configured)))
     path = organisation.organisation_path(config)
     if path is not None:
-        checker.run(lambda: organisation.load(path, languages=list(langs.built), sections=organisation.upstream_sections(config)))
+        checker.run(lambda: organisation_schema.load(path, languages=list(langs.built), sections=organisation.upstream_sections(config)))
     return {"keys": keys, "sources": sources}
 
 

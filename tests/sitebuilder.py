@@ -86,6 +86,19 @@ def build_tiny_site(
     `data` replaces registry files (name -> YAML text) in a copy of `data/`; `config` is
     merged over the generated mkdocs.yml (top-level keys replace, `extra` merges).
     """
+    config_file = write_tiny_site(tmp_path, pages, data=data, config=config)
+    return run_mkdocs(config_file, tmp_path / "site", cwd=tmp_path)
+
+
+def write_tiny_site(
+    tmp_path: Path,
+    pages: dict[str, str | bytes],
+    *,
+    data: dict[str, str] | None = None,
+    config: dict | None = None,
+) -> Path:
+    """The files of `build_tiny_site` (docs/, a copy of data/, mkdocs.yml), unbuilt: for a
+    test that builds in its own process. Returns the config file."""
     docs = tmp_path / "docs"
     for name, text in pages.items():
         target = docs / name
@@ -119,4 +132,4 @@ def build_tiny_site(
             settings[key] = value
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return run_mkdocs(config_file, tmp_path / "site", cwd=tmp_path)
+    return config_file

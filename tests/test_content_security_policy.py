@@ -4,14 +4,16 @@ found in the build, on small inputs and in a tiny site; the real site has none o
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
-from content_security_policy import find_inline_code, is_javascript  # noqa: E402
+from content_security_policy import find_in_page, find_inline_code, is_javascript  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,18 @@ def test_what_the_policy_allows_passes(html):
     assert find_inline_code(f"<html><body>{html}</body></html>") == []
 
 
+def test_a_page_is_checked_in_its_own_content_with_the_lines_of_the_written_page():
+    content = '<h1>Rubrik</h1>\n<p onclick="x()">Klicka</p>'
+    output = f'<html>\n<head>\n<script src="a.js"></script>\n</head>\n<body>\n<article>{content}</article>\n</body></html>'
+    found = find_in_page(output, content)
+    assert [(item.line, item.what) for item in found] == [(7, "an event handler attribute <p onclick=...>")]
+    assert find_in_page(output, content) == find_inline_code(output)
+    # What the template writes around the content is not read again for every page...
+    assert find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Text</p>") == []
+    # ...unless a hook changed the content after conversion: then the whole page is read.
+    assert [item.what for item in find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Other</p>")] == ["a <style> element"]
+
+
 def test_script_types():
     assert is_javascript("") and is_javascript("module") and is_javascript("application/javascript")
     assert not is_javascript("application/json") and not is_javascript("text/x-template")
@@ -65,6 +79,26 @@ def test_an_inline_script_in_a_page_stops_the_build(tmp_path):
     assert "an inline <script>: 'document.title = \"x\"'" in result.output
     assert "an event handler attribute <p onclick=...>" in result.output
     assert "See EDITING.md, section 'Scripts and styles'." in result.output
+
+
+def test_an_inline_style_in_a_template_stops_the_build(tmp_path):
+    # The hook reads each template's output in full once per language, not on every page:
+    # what a partial writes on every page is still found.
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    partial = overrides / "partials" / "page-meta.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + '\n<p style="color: red">Mall</p>\n', encoding="utf-8")
+    theme = {**mkdocs_theme(), "custom_dir": str(overrides)}
+    result = build_tiny_site(tmp_path / "site-files", {"index.md": page("Start"), "guide.md": page("Guide")}, config={"theme": theme})
+    assert result.returncode != 0
+    assert "the Content-Security-Policy would block 1 inline script(s) or style(s):" in result.output
+    assert 'a style attribute <p style="color: red">' in result.output
+
+
+def mkdocs_theme() -> dict:
+    """mkdocs.yml's theme settings, as build_tiny_site writes them."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        return dict(yaml_load(handle)["theme"])
 
 
 def test_the_real_site_has_no_inline_script_or_style(site):

@@ -98,6 +98,7 @@ HOOK_ORDER: list[tuple[str, int, str]] = [
     ("page_markdown", 0, "hooks/page_tools.py"),
     ("page_content", 10, "hooks/training_paths.py"),
     ("page_content", 0, "hooks/organisation.py"),
+    ("env", 100, "hooks/template_cache.py"),
     ("env", 0, "i18n"),
     ("env", 0, "hooks/translations.py"),
     ("env", 0, "hooks/dates_in_words.py"),

@@ -257,3 +257,14 @@ def test_the_errors_found_so_far_stay_fixed(folder):
     for text in ("reviewed: 2026-02-30\n", "{[1]: 2}\n", "? [a, b]\n: c\n", "a: 2026-13-01\n", "!!int", "!!timestamp", "a: !!binary x!", "!!set 0"):
         with pytest.raises(GuideError):
             _yaml(text, folder)
+
+
+@given(
+    tokens=st.lists(st.text(alphabet="abcåö", min_size=1, max_size=4), max_size=12),
+    words=st.lists(st.text(alphabet="abcåö", min_size=1, max_size=3), min_size=1, max_size=3),
+)
+def test_the_quick_search_word_check_agrees_with_the_full_one(tokens, words):
+    # anhorigguiden/search_synonyms.py rules a word group out by one substring test first.
+    from anhorigguiden.search_synonyms import _contains
+
+    assert _contains(tokens, words, " " + " ".join(tokens)) == _contains(tokens, words)

@@ -23,7 +23,9 @@ WAIT = 180  # seconds: a busy 2-core machine rebuilds four languages slowly
 
 
 def copy_repository(target: Path) -> Path:
-    for name in ("docs", "data", "overrides", "hooks", "examples"):
+    # anhorigguiden/ too: `python -m mkdocs` in the copy imports the copy's package first,
+    # whose data folder (guide_data.UPSTREAM_ROOT) is the copy's data/ that the tests edit.
+    for name in ("docs", "data", "overrides", "hooks", "examples", "anhorigguiden"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target

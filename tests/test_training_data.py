@@ -1,5 +1,6 @@
-"""Training paths: the real data, the validator on small inputs, then tiny sites, one per
-kind of author mistake, and one that shows where the generated pages land.
+"""Training paths: the real data, the validator on small inputs, each kind of author
+mistake as the build's registry refuses it (one also in a tiny site's build, to show the
+message the author sees), and a tiny site that shows where the generated pages land.
 
 Tiny sites get a data folder of their own (a copy of data/ without the real paths), so
 that a path here points only at the tiny site's pages.
@@ -25,6 +26,8 @@ from sitebuilder import REPO, build_tiny_site, page
 sys.path.insert(0, str(REPO / "hooks"))
 from anhorigguiden import guide_data  # noqa: E402
 from anhorigguiden import training_data  # noqa: E402
+from anhorigguiden.registry import Registry  # noqa: E402
+from anhorigguiden.site_languages import Languages  # noqa: E402
 
 LANGUAGES = ["sv", "en"]
 SOURCES = guide_data.load_yaml_file(REPO / "data" / "sources.yml", section="Sources")
@@ -543,6 +546,21 @@ def _fails_with(tmp_path: Path, paths: dict[str, str], *expected: str) -> str:
     return result.output
 
 
+def _refused_with(tmp_path: Path, paths: dict[str, str], *expected: str) -> str:
+    """What the build stops with when it loads these paths (hooks/training_paths.py's
+    on_config reads them from the build's registry), without building a site: the message
+    MkDocs prints is the GuideError's text, as test_a_module_page_that_does_not_exist_fails_the_build
+    shows on a real build."""
+    registry = Registry(_data_folder(tmp_path, paths), Languages(BUILT[0], BUILT[0], tuple(BUILT), tuple(CONFIGURED)))
+    with pytest.raises(PluginError) as refused:
+        registry.training_paths
+    message = str(refused.value)
+    for fragment in expected:
+        assert fragment in message, message
+    assert "See EDITING.md, section 'Training paths'" in message
+    return message
+
+
 def test_a_module_page_that_does_not_exist_fails_the_build(tmp_path):
     data = _path(modules=[_module("forsta"), _module("andra", "strategi/saknas.md")])
     _fails_with(
@@ -555,21 +573,18 @@ def test_a_module_page_that_does_not_exist_fails_the_build(tmp_path):
     )
 
 
-def test_a_question_without_a_right_answer_fails_the_build(tmp_path):
+def test_a_question_without_a_right_answer_stops_the_build_at_loading(tmp_path):
     data = _path()
     data["modules"][0]["questions"][0] = _question(right=())
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[1].questions[1].options': found 0 options marked 'correct: true'")
+    _refused_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[1].questions[1].options': found 0 options marked 'correct: true'")
 
 
-def test_a_missing_teaching_text_fails_the_build(tmp_path):
+def test_a_missing_teaching_text_stops_the_build_at_loading(tmp_path):
     data = _path(modules=[_module("forsta"), _module("utan-text")])
-    result = build_tiny_site(
-        tmp_path,
-        {"index.md": _page("Start"), "index.en.md": _page("Start", english=True), "guide.md": _page("Guiden"), "guide.en.md": _page("The guide", english=True)},
-        config={"extra": {"data_dir": str(_data_without_teaching(tmp_path, data, "utan-text"))}},
-    )
-    assert result.returncode != 0 and "Traceback" not in result.output
-    assert "key 'modules[2] teaching text" in result.output and "utan-text.md': found no such file" in result.output
+    folder = _data_without_teaching(tmp_path, data, "utan-text")
+    with pytest.raises(PluginError) as refused:
+        Registry(folder, Languages(BUILT[0], BUILT[0], tuple(BUILT), tuple(CONFIGURED))).training_paths
+    assert "key 'modules[2] teaching text" in str(refused.value) and "utan-text.md': found no such file" in str(refused.value)
 
 
 def _data_without_teaching(tmp_path: Path, data: dict, module_id: str) -> Path:
@@ -579,38 +594,38 @@ def _data_without_teaching(tmp_path: Path, data: dict, module_id: str) -> Path:
     return folder
 
 
-def test_an_unknown_audience_fails_the_build(tmp_path):
-    _fails_with(tmp_path, {"testvag.yml": _dump(_path(audience="chefer"))}, "key 'audience': found 'chefer'", "one of: anhoriga, personal, organisation")
+def test_an_unknown_audience_stops_the_build_at_loading(tmp_path):
+    _refused_with(tmp_path, {"testvag.yml": _dump(_path(audience="chefer"))}, "key 'audience': found 'chefer'", "one of: anhoriga, personal, organisation")
 
 
-def test_a_duplicate_module_id_fails_the_build(tmp_path):
+def test_a_duplicate_module_id_stops_the_build_at_loading(tmp_path):
     data = _path(modules=[_module("forsta"), _module("forsta")])
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[2].id': found 'forsta', already the id of modules[1]")
+    _refused_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[2].id': found 'forsta', already the id of modules[1]")
 
 
-def test_an_unknown_key_fails_the_build(tmp_path):
+def test_an_unknown_key_stops_the_build_at_loading(tmp_path):
     data = _path(minuter=30)
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'minuter': found an unknown key")
+    _refused_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'minuter': found an unknown key")
 
 
-def test_a_missing_language_fails_the_build(tmp_path):
+def test_a_missing_language_stops_the_build_at_loading(tmp_path):
     data = _path(role={"sv": "Testare"})
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'role.en': found nothing (the language is missing)")
+    _refused_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'role.en': found nothing (the language is missing)")
 
 
-def test_an_unknown_source_key_fails_the_build(tmp_path):
+def test_an_unknown_source_key_stops_the_build_at_loading(tmp_path):
     data = _path()
     data["modules"][1]["questions"][0]["source"] = "wikipedia"
-    _fails_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[2].questions[1].source': found 'wikipedia'")
+    _refused_with(tmp_path, {"testvag.yml": _dump(data)}, "key 'modules[2].questions[1].source': found 'wikipedia'")
 
 
-def test_a_key_written_twice_fails_the_build(tmp_path):
+def test_a_key_written_twice_stops_the_build_at_loading(tmp_path):
     text = _dump(_path()) + "audience: organisation\n"
-    _fails_with(tmp_path, {"testvag.yml": text}, "testvag.yml", "the key 'audience' is written twice", "See EDITING.md, section 'Training paths'")
+    _refused_with(tmp_path, {"testvag.yml": text}, "testvag.yml", "the key 'audience' is written twice", "See EDITING.md, section 'Training paths'")
 
 
-def test_a_yaml_extension_fails_the_build(tmp_path):
-    _fails_with(tmp_path, {"testvag.yaml": _dump(_path())}, "the extension '.yaml' in 'testvag.yaml'", "rename the file to 'testvag.yml'")
+def test_a_yaml_extension_stops_the_build_at_loading(tmp_path):
+    _refused_with(tmp_path, {"testvag.yaml": _dump(_path())}, "the extension '.yaml' in 'testvag.yaml'", "rename the file to 'testvag.yml'")
 
 
 LANDING = f"""---

@@ -39,7 +39,7 @@ from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import data_folder, load_references, load_ui, site_languages
+from anhorigguiden.markdown.registry import REGISTRY_OPTION, registry_of
 from anhorigguiden.markdown_text import escape
 from anhorigguiden.markers import Marker, find_markers, source_line
 from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
@@ -71,10 +71,10 @@ class CitationsPreprocessor(Preprocessor):
             return lines
         config = self.extension.getConfigs()
         page = page_info(self.md, config["language"])
-        folder = data_folder(config["data_dir"])
-        references = load_references(folder, site_languages(config["language"], config["languages"]))
-        ui = load_ui(folder)
-        check_law_format(ui)
+        registry = registry_of(config)
+        references = registry.references
+        ui = registry.ui_texts
+        registry.derived("law_with_provision checked", lambda: check_law_format(ui))
         check_keys(page, markers, references)
         texts = ui[page.language]
         link = page.link_to(config["sources_page"])
@@ -186,6 +186,7 @@ def check_law_format(texts: dict[str, dict[str, str]]) -> None:
 class CitationsExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
+            "registry": list(REGISTRY_OPTION),
             "data_dir": ["", "Folder with sources.yml, facts.yml, law.yml and ui.yml; empty: upstream's data/"],
             "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
             "languages": [["sv"], "Every built language, default first: the registries must have text in each"],

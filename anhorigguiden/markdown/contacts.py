@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import UPSTREAM_ROOT, GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import data_folder, load_ui
+from anhorigguiden.markdown.registry import registry_of
 from anhorigguiden.markers import Marker, find_markers, source_line
 
 SECTION = "Local contacts"
@@ -93,7 +93,7 @@ def as_html_block(html: str) -> str:
 def default_render(data_dir: str) -> Render:
     """Upstream's template with no contacts: the neutral box, in the page's language."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(UPSTREAM_ROOT / "overrides")), autoescape=False)
-    ui = load_ui(data_folder(data_dir))
+    ui = registry_of({"data_dir": data_dir}).ui_texts
 
     def render(variant: str, language: str) -> str:
         html = environment.get_template(TEMPLATE).render(ui=ui.get(language, {}), variant=variant, contacts=[], organisation_name=None)

@@ -22,7 +22,7 @@ from markdown.extensions import Extension
 
 from anhorigguiden.glossary_terms import PageContext, _TermTreeprocessor
 from anhorigguiden.markdown.page import page_info
-from anhorigguiden.markdown.registry import data_folder, load_matcher, load_ui, site_languages
+from anhorigguiden.markdown.registry import REGISTRY_OPTION, registry_of, term_matcher
 
 # After inline patterns (20), attr_list (8), abbr (7), citation_refs (7) and smart symbols
 # (6.1); before MkDocs' link rewriting (0), which then resolves and checks the links.
@@ -41,17 +41,17 @@ class PageTerms(_TermTreeprocessor):
         page = page_info(self.md, config["language"])
         if (page.src_uri or "") in config["unexplained"]:
             return
-        folder = data_folder(config["data_dir"])
-        langs = site_languages(config["language"], config["languages"])
-        self.context.matcher = load_matcher(folder, langs, page.language)
+        registry = registry_of(config)
+        self.context.matcher = term_matcher(registry, page.language)
         self.context.glossary_link = page.link_to(config["glossary_page"])
-        self.context.more_label = load_ui(folder).get(page.language, {}).get("glossary_more", "")
+        self.context.more_label = registry.ui_texts.get(page.language, {}).get("glossary_more", "")
         super().run(root)
 
 
 class GlossaryExtension(Extension):
     def __init__(self, **kwargs: object) -> None:
         self.config = {
+            "registry": list(REGISTRY_OPTION),
             "data_dir": ["", "Folder with glossary.yml and ui.yml; empty: upstream's data/"],
             "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
             "languages": [["sv"], "Every built language, default first: the glossary must have each"],

@@ -1,9 +1,12 @@
-"""The data files the extensions read, loaded through the package, once per content.
+"""The registry the extensions read: the build's own, or one for their configured folder.
 
-MkDocs builds a fresh converter, and so fresh extensions, for every page: loading and
-checking data/sources.yml for each of 280 pages would cost seconds. A registry is kept
-for as long as its files are unchanged (their size and modification time), so that
-`mkdocs serve` sees an edited file at the next rebuild.
+Under MkDocs, hooks/markdown_extensions.py hands each extension the build's registry
+(anhorigguiden/registry.py) in its `registry` option, so the hooks and the extensions share
+one load and one check of every data file per build. Under an engine without hooks the
+option is empty: the extension then uses a registry for its `data_dir` and languages, kept
+for as long as the data files are unchanged (their size and modification time), because the
+engine builds a fresh converter, and so fresh extensions, for every page, and `mkdocs serve`
+must see an edited file at the next rebuild.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden import references
-from anhorigguiden.glossary_terms import Term, TermMatcher, load_glossary  # Term: the cache's type
-from anhorigguiden.guide_data import UPSTREAM_ROOT, load_yaml_file
+from anhorigguiden.glossary_terms import TermMatcher
+from anhorigguiden.guide_data import UPSTREAM_ROOT
+from anhorigguiden.registry import Registry
 from anhorigguiden.site_languages import Languages
-from anhorigguiden.ui_keys import UiStrings
 
-UI_SECTION = "Interface text"
+# The option each extension that reads data declares, with how the hook fills it. Its
+# default is "" and not None: Python-Markdown turns an option whose default is None or a
+# bool into a bool, which would replace the registry by True.
+REGISTRY_OPTION = ["", "The build's registry (hooks/markdown_extensions.py); empty: load data_dir"]
 
 
 def data_folder(configured: str) -> Path:
@@ -32,52 +37,32 @@ def site_languages(language: str, built: list[str] | tuple[str, ...]) -> Languag
     return Languages(ordered[0], language, ordered, ordered)
 
 
-def _signature(*paths: Path) -> tuple[tuple[str, int, int], ...]:
+def registry_of(config: dict[str, Any]) -> Registry:
+    """The registry an extension reads, from its options (`getConfigs()`)."""
+    given = config.get("registry")
+    if isinstance(given, Registry):
+        return given
+    folder = data_folder(config.get("data_dir") or "")
+    langs = site_languages(config.get("language") or "sv", config.get("languages") or ())
+    return _registry(folder, langs.built, _signature(folder))
+
+
+def term_matcher(registry: Registry, language: str) -> TermMatcher:
+    """The glossary's matcher for one language, made once per registry."""
+    return registry.derived(f"glossary matcher:{language}", lambda: TermMatcher(registry.glossary.get(language, [])))
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     signature = []
-    for path in paths:
+    for path in sorted(folder.glob("*.yml")):
         try:
             stat = path.stat()
-            signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+            signature.append((path.name, stat.st_size, stat.st_mtime_ns))
         except OSError:
-            signature.append((str(path), -1, -1))  # the loader reports the missing file
+            signature.append((path.name, -1, -1))  # the loader reports the missing file
     return tuple(signature)
 
 
-def load_references(folder: Path, langs: Languages) -> references.References:
-    names = ("sources.yml", "facts.yml", "law.yml")
-    return _references(folder, langs.built, _signature(*(folder / name for name in names)))
-
-
 @functools.lru_cache(maxsize=8)
-def _references(folder: Path, built: tuple[str, ...], signature: object) -> references.References:
-    return references.load_folder(folder, Languages(built[0], built[0], built, built))
-
-
-def load_ui(folder: Path) -> dict[str, dict[str, str]]:
-    """data/ui.yml as {language: {key: text}} (hooks/ui_strings.py checks its keys)."""
-    return _ui(folder, _signature(folder / "ui.yml"))
-
-
-@functools.lru_cache(maxsize=8)
-def _ui(folder: Path, signature: object) -> dict[str, dict[str, str]]:
-    registry: Any = load_yaml_file(folder / "ui.yml", section=UI_SECTION)
-    texts: dict[str, dict[str, str]] = {}
-    for key, values in (registry or {}).items():
-        for language, text in (values or {}).items():
-            texts.setdefault(language, UiStrings())[key] = text
-    return texts
-
-
-@functools.lru_cache(maxsize=8)
-def _terms(folder: Path, built: tuple[str, ...], signature: object) -> dict[str, list[Term]]:
-    return load_glossary(folder / "glossary.yml", Languages(built[0], built[0], built, built))
-
-
-@functools.lru_cache(maxsize=32)
-def term_matcher(folder: Path, built: tuple[str, ...], signature: object, language: str) -> TermMatcher:
-    return TermMatcher(_terms(folder, built, signature).get(language, []))
-
-
-def load_matcher(folder: Path, langs: Languages, language: str) -> TermMatcher:
-    """The glossary's matcher for one language (built once per content of glossary.yml)."""
-    return term_matcher(folder, langs.built, _signature(folder / "glossary.yml"), language)
+def _registry(folder: Path, built: tuple[str, ...], signature: object) -> Registry:
+    return Registry(folder, Languages(built[0], built[0], built, built))
