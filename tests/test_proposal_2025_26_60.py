@@ -109,3 +109,43 @@ def test_the_sources_page_lists_the_bill_once_as_a_proposal_with_the_day_we_sear
     proposal = {"sv": "förslag", "en": "proposal", "ar": "اقتراح", "fi": "ehdotu"}[language]
     notes = [_text(dd) for dd in details.find_all("dd")]
     assert any(searched in note and "SFS" in note and proposal in note for note in notes), notes
+
+
+# The proposed start (1 July 2026) has passed: a page that says the changes "are proposed to
+# apply" or "ska gälla från" that date speaks of a past date as if it were still ahead, and
+# reads as if the change were sure to come. Past tense only (second reading, 2026-11-27).
+PRESENT_TENSE_START = {
+    "sv": re.compile(r"föreslås (?:börja )?gälla|ska (?:börja )?gälla (?:från|den) 1 juli 2026"),
+    "en": re.compile(r"(?:are|is) proposed to apply|changes apply from|meant to apply"),
+    "fi": re.compile(r"ehdotetaan tulevan voimaan"),
+}
+
+
+def test_the_proposed_start_is_spoken_of_in_the_past_tense(pages):
+    present = [
+        (path, match.group(0))
+        for path, language, article in pages
+        if language in PRESENT_TENSE_START
+        for match in [PRESENT_TENSE_START[language].search(_text(article))]
+        if match
+    ]
+    assert not present, f"these pages speak of the proposed start as still ahead: {present}"
+
+
+# What the reader can do now, whatever the Riksdag decided: ask the municipality for support.
+ASK_NOW = {
+    "sv": "Du kan be kommunen om stöd redan nu.",
+    "en": "You can ask your municipality for support now.",
+    "ar": "يمكنك أن تطلب الدعم من البلدية الآن.",
+    "fi": "Voit pyytää kunnalta tukea jo nyt.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_law_page_tells_the_reader_to_ask_for_support_now(site, language):
+    prefix = "" if language == "sv" else f"{language}/"
+    html = (site.site_dir / prefix / "guider" / "vad-sager-lagen" / "index.html").read_text(encoding="utf-8")
+    heading = BeautifulSoup(html, "html.parser").find(id="forslag-2026")
+    assert heading is not None
+    section = " ".join(_text(p) for p in heading.find_all_next("p", limit=4))
+    assert ASK_NOW[language] in section
