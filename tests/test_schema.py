@@ -272,3 +272,12 @@ def test_validate_returns_the_converted_value():
     node = ListOf(Mapping({"day": Field(Date(not_future=True), required=True)}, example="day: 2026-11-22", build=lambda f: f["day"]), expected="a list", fix="write a list")
     assert schema.validate(node, [{"day": dt.date(2026, 11, 1)}], file="f.yml", section="S", today=TODAY) == (dt.date(2026, 11, 1),)
 
+
+def test_the_organisation_schema_is_declared_once(tmp_path: Path):
+    """The organisation file's keys are the top-level schema's fields: EDITING.md documents
+    each one, so a key added to the schema without its documentation is noticed."""
+    from anhorigguiden import organisation_schema
+
+    editing = (Path(__file__).resolve().parent.parent / "EDITING.md").read_text(encoding="utf-8")
+    for name in organisation_schema.SCHEMA.fields:
+        assert f"`{name}`" in editing or f"{name}:" in editing, name
