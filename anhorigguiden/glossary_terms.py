@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from anhorigguiden import schema
-from anhorigguiden.guide_data import load_yaml_file
+from anhorigguiden.guide_data import display_path, load_yaml_file
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -136,15 +136,8 @@ def load_glossary(path: Path, langs: Languages) -> dict[str, list[Term]]:
         fix="write one 'key:' line per term, with one line per language under it",
         checks=(_each_word_in_one_entry,),
     )
-    entries = schema.validate(node, {} if registry is None else registry, file=_display_path(path), section=SECTION, languages=list(langs.built))
+    entries = schema.validate(node, {} if registry is None else registry, file=display_path(path), section=SECTION, languages=list(langs.built))
     return {lang: [Term(key, entry[lang]["term"], entry[lang]["forms"], entry[lang]["definition"]) for key, entry in entries.items()] for lang in langs.built}
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _normal(word: str) -> str:

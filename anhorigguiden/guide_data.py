@@ -157,7 +157,7 @@ def load_yaml_file(path: Path, *, section: str) -> Any:
     with the same hooks, and several hooks read the same registry, so a build read
     data/ui.yml 36 times. The cache is keyed by the file's content, so an edited file is
     parsed again (`mkdocs serve`), and each caller gets its own copy to change."""
-    label = _display_path(path)
+    label = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -230,7 +230,8 @@ def data_dir(config: MkDocsConfig) -> Path:
     return (base / configured).resolve()
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How a file is named in an error: relative to the folder the build runs in."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:

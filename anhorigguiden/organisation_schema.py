@@ -30,7 +30,7 @@ from anhorigguiden.colour_contrast import (
     format_ratio,
     mix,
 )
-from anhorigguiden.guide_data import GuideError, Problem, build_day, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, build_day, describe, display_path, load_yaml_file
 from anhorigguiden.logo_check import logo_problem
 from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, TITLE_MAX, WEB_SCHEMES
 from anhorigguiden.schema import Check, Checked, Choice, Colour, Date, Email, Field, Invalid, ListOf, Mapping, PerLanguage, Phone, Text, Url, Walk
@@ -411,12 +411,12 @@ def load(path: Path, *, languages: list[str], sections: list[str]) -> Organisati
     """
     if not path.is_file():
         raise GuideError(
-            _label(path),
+            display_path(path),
             [Problem("(file)", "no such file", "the path of an organisation file (YAML)", "check the path in ANHORIGGUIDEN_ORGANISATION (relative to the folder of mkdocs.yml), or unset it to build upstream's own site")],
             SECTION,
         )
     data = load_yaml_file(path, section=SECTION)
-    return validate(data, file=_label(path), base=path.parent, languages=languages, sections=sections, source=path, today=build_day())
+    return validate(data, file=display_path(path), base=path.parent, languages=languages, sections=sections, source=path, today=build_day())
 
 
 def validate(
@@ -487,10 +487,3 @@ def check_colours(colours: dict[str, str], *, configured: set[str]) -> list[Prob
             )
         )
     return problems
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from anhorigguiden import schema
-from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, load_yaml_file
+from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, display_path, load_yaml_file
 from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from anhorigguiden.schema import Check, Checked, Date, Field, Invalid, MapOf, Mapping, PerLanguage, Text, Url, Walk, did_you_mean, join
 from mkdocs.config.defaults import MkDocsConfig
@@ -201,7 +201,7 @@ def _cited_in_another(checked: Checked, walk: Walk) -> None:
 
 def _load_sources(path: Path, langs: Languages, *, today: dt.date | None = None) -> dict[str, Source]:
     registry = _mapping_file(path, SOURCES_SECTION, "publisher: ..., title: ..., kind: ...")
-    entries = schema.validate(_sources_schema(langs), registry, file=_label(path), section=SOURCES_SECTION, languages=langs.built, today=today)
+    entries = schema.validate(_sources_schema(langs), registry, file=display_path(path), section=SOURCES_SECTION, languages=langs.built, today=today)
     return {key: _source(key, fields, langs) for key, fields in entries.items()}
 
 
@@ -252,7 +252,7 @@ def _facts_schema(langs: Languages) -> MapOf:
 
 def _load_facts(path: Path, langs: Languages, sources: dict[str, Source]) -> dict[str, Fact]:
     registry = _mapping_file(path, FACTS_SECTION, "sv: ..., en: ..., source: ...")
-    entries = schema.validate(_facts_schema(langs), registry, file=_label(path), section=FACTS_SECTION, languages=langs.built, sources=sources)
+    entries = schema.validate(_facts_schema(langs), registry, file=display_path(path), section=FACTS_SECTION, languages=langs.built, sources=sources)
     return {key: Fact(key, {lang: fields[lang] for lang in langs.built}, fields["source"]) for key, fields in entries.items()}
 
 
@@ -296,7 +296,7 @@ def _laws_schema() -> MapOf:
 
 def _load_laws(path: Path, langs: Languages, sources: dict[str, Source], *, today: dt.date | None = None) -> dict[str, LawReference]:
     registry = _mapping_file(path, LAW_SECTION, "law: {sv: ..., en: ...}, source: ...")
-    entries = schema.validate(_laws_schema(), registry, file=_label(path), section=LAW_SECTION, languages=langs.built, sources=sources, today=today)
+    entries = schema.validate(_laws_schema(), registry, file=display_path(path), section=LAW_SECTION, languages=langs.built, sources=sources, today=today)
     return {key: LawReference(key, fields["law"], fields["source"], fields.get("provision")) for key, fields in entries.items()}
 
 
@@ -308,12 +308,5 @@ def _mapping_file(path: Path, section: str, example: str) -> dict:
     if registry is None:
         return {}
     if not isinstance(registry, dict):
-        raise GuideError(_label(path), [Problem("(file)", describe(registry), "a mapping of keys to entries", f"write one 'key:' line per entry, with its fields indented under it ({example})")], section)
+        raise GuideError(display_path(path), [Problem("(file)", describe(registry), "a mapping of keys to entries", f"write one 'key:' line per entry, with its fields indented under it ({example})")], section)
     return registry
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

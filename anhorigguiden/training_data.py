@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, describe, display_path, load_yaml_file
 from anhorigguiden.safe_text import DESCRIPTION_MAX
 
 SECTION = "Training paths"
@@ -183,7 +183,7 @@ def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, A
         return []
     for stray in sorted(folder.glob("*.yaml")):
         raise GuideError(
-            _label(stray),
+            display_path(stray),
             [Problem("(file name)", f"the extension '.yaml' in '{stray.name}'", "path files named '<path id>.yml'", f"rename the file to '{stray.stem}.yml'")],
             SECTION,
         )
@@ -193,7 +193,7 @@ def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, A
         # A draft (`draft: true`) is work in progress: neither checked nor built (EDITING.md).
         if isinstance(data, dict) and data.get("draft") is True:
             continue
-        paths.append(validate_path(data, file=_label(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured, teaching=folder / file.stem))
+        paths.append(validate_path(data, file=display_path(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured, teaching=folder / file.stem))
     return sorted(paths, key=lambda path: (path.order, path.id))
 
 
@@ -477,9 +477,9 @@ class _Checker:
         texts: Texts = {}
         for lang in self.languages:
             file = teaching_file(self.teaching, module_id, lang, self.default)
-            where = f"{key} teaching text {_label(file)}"
+            where = f"{key} teaching text {display_path(file)}"
             if not file.is_file():
-                self.problem(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {_label(file)} (EDITING.md, 'Training paths')")
+                self.problem(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {display_path(file)} (EDITING.md, 'Training paths')")
                 continue
             try:
                 text = file.read_text(encoding="utf-8")
@@ -568,10 +568,3 @@ def _join(key: str, name: str) -> str:
 
 def _last(key: str) -> str:
     return key.rsplit(".", 1)[-1].split("[", 1)[0]
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
