@@ -23,7 +23,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 import phonenumbers
@@ -127,6 +127,7 @@ class Field:
     missing: Invalid | None = None  # the message for a required key left out
     empty: Invalid | None = None
     ask_node: bool = False  # a key left out is the node's to explain (its message needs the context)
+    null: bool = False  # a key written with no value goes to the node ('sources:' alone: no sources)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ class Mapping(Node):
         failed: set[str] = set()
         for name, spec in self.fields.items():
             path = join(key, name)
-            if value.get(name) is None and not spec.ask_node:
+            if value.get(name) is None and not spec.ask_node and not (spec.null and name in value):
                 if name in value and spec.empty is not None:
                     walk.report(path, spec.empty.found or "nothing", _format(spec.empty.expected, path), _format(spec.empty.fix, path))
                     failed.add(name)
@@ -207,33 +208,22 @@ class Mapping(Node):
         return self.build(result) if self.build else result
 
 
+@dataclass(frozen=True)
 class ListOf(Node):
     """A list of `item`s; positions in keys count from `start` (`contacts[0]`, `modules[1]`),
     written as `item_key` says ('{key}' alone: an item's problem is the list's, as for the
     words of a group). `single`: a lone value is read as a list of one (`sections: guider`)."""
 
-    def __init__(
-        self,
-        item: Node,
-        *,
-        expected: str,
-        fix: str,
-        min_items: int = 0,
-        max_items: int | None = None,
-        start: int = 0,
-        single: bool = False,
-        item_key: str = "{key}[{n}]",
-        checks: tuple[Callable[[Checked, Walk], None], ...] = (),
-    ) -> None:
-        self.item_key = item_key
-        self.checks = checks
-        self.item = item
-        self.expected = expected
-        self.fix = fix
-        self.min_items = min_items
-        self.max_items = max_items
-        self.start = start
-        self.single = single
+    item: Node
+    _: KW_ONLY
+    expected: str
+    fix: str
+    min_items: int = 0
+    max_items: int | None = None
+    start: int = 0
+    single: bool = False
+    item_key: str = "{key}[{n}]"
+    checks: tuple[Callable[[Checked, Walk], None], ...] = ()
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
         if self.single and not isinstance(value, list):
@@ -253,24 +243,17 @@ class ListOf(Node):
         return INVALID if len(walk.problems) > before else items
 
 
+@dataclass(frozen=True)
 class MapOf(Node):
     """A mapping whose keys the editor chooses (a registry's entries, language codes):
     each key must pass `key_check`, each value `value`."""
 
-    def __init__(
-        self,
-        value: Node,
-        *,
-        expected: str,
-        fix: str,
-        key_check: Callable[[Any, Walk], Invalid | None] | None = None,
-        checks: tuple[Callable[[Checked, Walk], None], ...] = (),
-    ) -> None:
-        self.value = value
-        self.expected = expected
-        self.fix = fix
-        self.key_check = key_check
-        self.checks = checks  # across entries (a key that names another entry), as Mapping's
+    value: Node
+    _: KW_ONLY
+    expected: str
+    fix: str
+    key_check: Callable[[Any, Walk], Invalid | None] | None = None
+    checks: tuple[Callable[[Checked, Walk], None], ...] = ()  # across entries (a key that names another entry), as Mapping's
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
         if not isinstance(value, dict):
@@ -315,6 +298,7 @@ class OneOf(Node):
         return INVALID
 
 
+@dataclass(frozen=True)
 class PerLanguage(Node):
     """A text per language, `{sv: ..., en: ...}`, for the languages in the walk's context
     (the default first). `single`: one plain text serves every language. `every`: each
@@ -322,12 +306,12 @@ class PerLanguage(Node):
     otherwise a language left out shows the default language's text, and a problem is
     reported on the key with the language in it."""
 
-    def __init__(self, text: Node, *, single: bool = True, every: bool = False, example: str = "{name}: ...", extra_languages: bool = False) -> None:
-        self.text = text
-        self.single = single
-        self.every = every
-        self.example = example
-        self.extra_languages = extra_languages  # other language codes are allowed (and not read)
+    text: Node
+    _: KW_ONLY
+    single: bool = True
+    every: bool = False
+    example: str = "{name}: ..."
+    extra_languages: bool = False  # other language codes are allowed (and not read)
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
         languages: list[str] = list(walk.context["languages"])
@@ -387,38 +371,30 @@ class PerLanguage(Node):
 # --- leaves --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
 class Check(Node):
     """A file's own rule: `function(value, key, walk)` returns the value or raises Invalid."""
 
-    def __init__(self, function: Callable[[Any, str, Walk], Any]) -> None:
-        self.function = function
+    function: Callable[[Any, str, Walk], Any]
 
     def check(self, value: Any, key: str, walk: Walk) -> Any:
         return self.function(value, key, walk)
 
 
+@dataclass(frozen=True)
 class Text(Node):
     """Plain text (safe_text.text_flaw: no markup, no control characters, at most
     `max_length`), stripped. `quotes=False` also refuses '"' (a text written into an
     HTML attribute unescaped); `plain=False` takes any text (an editors' note that no
     page shows)."""
 
-    def __init__(
-        self,
-        max_length: int = SHORT_TEXT_MAX,
-        *,
-        multiline: bool = False,
-        quotes: bool = True,
-        plain: bool = True,
-        expected: str = "a non-empty line of text",
-        fix: str = "write the text after '{name}:'",
-    ) -> None:
-        self.plain = plain
-        self.max_length = max_length
-        self.multiline = multiline
-        self.quotes = quotes
-        self.expected = expected
-        self.fix = fix
+    max_length: int = SHORT_TEXT_MAX
+    _: KW_ONLY
+    multiline: bool = False
+    quotes: bool = True
+    plain: bool = True
+    expected: str = "a non-empty line of text"
+    fix: str = "write the text after '{name}:'"
 
     def check(self, value: Any, key: str, walk: Walk) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -429,23 +405,16 @@ class Text(Node):
         return value.strip()
 
 
+@dataclass(frozen=True)
 class Url(Node):
     """A web address (safe_text.url_flaw), stripped."""
 
-    def __init__(
-        self,
-        *,
-        schemes: tuple[str, ...] = WEB_SCHEMES,
-        relative: bool = False,
-        expected: str = "a full web address starting with https:// (or http://)",
-        fix: str = "copy the address from the browser's address bar, e.g. 'https://www.example.org/anhorigstod'",
-        flaw_fix: str | None = None,
-    ) -> None:
-        self.schemes = schemes
-        self.relative = relative
-        self.expected = expected
-        self.fix = fix
-        self.flaw_fix = flaw_fix  # instead of url_flaw's own fix, when a file needs another
+    _: KW_ONLY
+    schemes: tuple[str, ...] = WEB_SCHEMES
+    relative: bool = False
+    expected: str = "a full web address starting with https:// (or http://)"
+    fix: str = "copy the address from the browser's address bar, e.g. 'https://www.example.org/anhorigstod'"
+    flaw_fix: str | None = None  # instead of url_flaw's own fix, when a file needs another
 
     def check(self, value: Any, key: str, walk: Walk) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -456,24 +425,17 @@ class Url(Node):
         return value.strip()
 
 
+@dataclass(frozen=True)
 class Date(Node):
     """A date written YYYY-MM-DD (YAML reads it as a date). `not_future`: on or before the
     walk's `today` (the build's day), for the day something was checked."""
 
-    def __init__(
-        self,
-        *,
-        not_future: bool = False,
-        expected: str = "a date written YYYY-MM-DD, without quotes",
-        fix: str = "write e.g. '{name}: 2026-11-22'",
-        future_fix: str = "write the day it happened, today at the latest",
-        times: bool = True,
-    ) -> None:
-        self.times = times  # a date with a time of day ('2026-11-22 10:00') counts as its day
-        self.not_future = not_future
-        self.expected = expected
-        self.fix = fix
-        self.future_fix = future_fix
+    _: KW_ONLY
+    not_future: bool = False
+    expected: str = "a date written YYYY-MM-DD, without quotes"
+    fix: str = "write e.g. '{name}: 2026-11-22'"
+    future_fix: str = "write the day it happened, today at the latest"
+    times: bool = True  # a date with a time of day ('2026-11-22 10:00') counts as its day
 
     def check(self, value: Any, key: str, walk: Walk) -> dt.date:
         if isinstance(value, dt.datetime) and self.times:
@@ -505,11 +467,12 @@ class Choice(Node):
         raise Invalid(self.expected, f"{hint} {self.fix}" if hint else self.fix)
 
 
+@dataclass(frozen=True)
 class Flag(Node):
     """true or false."""
 
-    def __init__(self, *, fix: str = "write '{name}: true', or remove the key") -> None:
-        self.fix = fix
+    _: KW_ONLY
+    fix: str = "write '{name}: true', or remove the key"
 
     def check(self, value: Any, key: str, walk: Walk) -> bool:
         if not isinstance(value, bool):

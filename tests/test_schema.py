@@ -164,6 +164,18 @@ def test_a_key_without_a_value_counts_as_left_out_unless_the_field_says_more():
     assert (problem.key, problem.found, problem.fix) == ("k.link", "nothing", "write \"link: '#00594f'\"")
 
 
+def test_a_field_can_take_a_key_without_a_value_or_explain_a_left_out_key_itself():
+    def sources(value, key, walk):
+        if value is None and "required" in walk.context:
+            raise Invalid("a list of source keys", f"known keys: {', '.join(walk.context['required'])}", found="nothing (the key is missing)")
+        return list(value or [])
+
+    page = Mapping({"sources": Field(Check(sources), required=True, null=True)}, example="sources: []")
+    assert accepted(page, {"sources": None}) == {"sources": []}  # 'sources:' alone: no sources
+    assert refused(page, {}).found == "nothing (the key is missing)"
+    entry = Mapping({"source": Field(Check(sources), ask_node=True)}, example="source: x")
+    assert refused(entry, {}, required=["a", "b"]).fix == "known keys: a, b"
+
 def test_a_mapping_refuses_another_shape_and_accepts_extra_names_it_is_told_to():
     problem = refused(CONTACT, ["role"])
     assert (problem.expected, problem.fix) == ("a mapping of 'key: value' lines", "write it as 'role: Konsulent'")
