@@ -92,10 +92,16 @@ def did_you_mean(wanted: str, known: list[str]) -> str | None:
 
 
 def _format(template: str, key: str) -> str:
-    """Messages may name the key the editor wrote, '{name}', and the entry it is in,
-    '{parent}' ('f.sv': name 'sv', parent 'f')."""
-    parent = last_name(key.rsplit(".", 1)[0]) if "." in key else ""
-    return template.replace("{name}", last_name(key)).replace("{parent}", parent)
+    """Messages may name the key the editor wrote, '{name}', the entry it is in,
+    '{parent}' ('f.sv': name 'sv', parent 'f'), the value's whole key in quotes, '{here}',
+    and the whole key of the mapping it is in, '{within}' ('the file' at the top)."""
+    within = key.rsplit(".", 1)[0] if "." in key else ""
+    return (
+        template.replace("{name}", last_name(key))
+        .replace("{parent}", last_name(within))
+        .replace("{here}", f"'{key}'" if key else "the file")
+        .replace("{within}", f"'{within}'" if within else "the file")
+    )
 
 
 class Node:
@@ -223,6 +229,7 @@ class ListOf(Node):
     start: int = 0
     single: bool = False
     item_key: str = "{key}[{n}]"
+    count: str = "item(s)"  # what a wrong number of items is called: '2 question(s)'
     checks: tuple[Callable[[Checked, Walk], None], ...] = ()
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
@@ -231,7 +238,7 @@ class ListOf(Node):
         too_few = isinstance(value, list) and len(value) < self.min_items
         too_many = isinstance(value, list) and self.max_items is not None and len(value) > self.max_items
         if not isinstance(value, list) or too_few or too_many:
-            found = f"{len(value)} item(s): {describe(value)}" if isinstance(value, list) else describe(value)
+            found = f"{len(value)} {self.count}" + (f": {describe(value)}" if self.count == "item(s)" else "") if isinstance(value, list) else describe(value)
             walk.report(key, found, _format(self.expected, key), _format(self.fix, key))
             return INVALID
         before = len(walk.problems)
