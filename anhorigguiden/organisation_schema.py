@@ -360,6 +360,7 @@ _COLOURS = Mapping(
     {name: Field(Colour(), empty=_UNQUOTED_COLOUR) for name in DEFAULT_COLOURS},
     example="\"colours: {header_background: '#00594f'}\"",
     expected="a mapping of " + ", ".join(DEFAULT_COLOURS),
+    fix="write e.g. \"colours: {header_background: '#00594f'}\"",
 )
 
 

@@ -269,7 +269,7 @@ def _verified_provision(checked: Checked, walk: Walk) -> None:
 
 def _laws_schema() -> MapOf:
     # A single text serves every language; languages this copy does not build are allowed.
-    per_language = PerLanguage(Text(SHORT_TEXT_MAX), every=True, extra_languages=True)
+    per_language = PerLanguage(Text(SHORT_TEXT_MAX), every=True, extra_languages=True, missing_fix="add '{lang}: ...' to '{name}:' under '{parent}:'")
     entry = Mapping(
         {
             "law": Field(per_language, required=True, missing=Invalid("one text per language, e.g. {sv: ..., en: ...}", "write 'law: {sv: ..., en: ...}' under '{parent}:'")),

@@ -319,6 +319,7 @@ class PerLanguage(Node):
     every: bool = False
     example: str = "{name}: ..."
     extra_languages: bool = False  # other language codes are allowed (and not read)
+    missing_fix: str = "add '{lang}: ...' under '{name}:'"  # with `every`, for a language left out
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
         languages: list[str] = list(walk.context["languages"])
@@ -339,7 +340,7 @@ class PerLanguage(Node):
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 found = describe(text) if lang in value else "nothing (the language is missing)"
-                walk.report(join(key, lang), found, f"a non-empty text in the language '{lang}'", f"add '{lang}: ...' under '{last_name(key)}:'")
+                walk.report(join(key, lang), found, f"a non-empty text in the language '{lang}'", _format(self.missing_fix, key).replace("{lang}", lang))
                 failed = True
                 continue
             checked = self.text.walk(text, join(key, lang), walk)

@@ -293,3 +293,29 @@ def test_the_organisation_schema_is_declared_once(tmp_path: Path):
     editing = (Path(__file__).resolve().parent.parent / "EDITING.md").read_text(encoding="utf-8")
     for name in organisation_schema.SCHEMA.fields:
         assert f"`{name}`" in editing or f"{name}:" in editing, name
+
+
+def test_values_that_crashed_the_hand_written_validators_get_a_message(tmp_path: Path):
+    """A list or a mapping where a word belongs ended in 'TypeError: unhashable type' before
+    the schemas (found by comparing the old and new validators on every key of a valid file)."""
+    from anhorigguiden import organisation_schema, references
+    from anhorigguiden.site_languages import Languages
+
+    organisation = {"organisation": "Testkommun", "accessibility": {"report": {"email": "a@example.se"}, "compliance": ["partial"]}}
+    with pytest.raises(GuideError) as raised:
+        organisation_schema.validate(organisation, file="o.yml", base=tmp_path, languages=["sv", "en"], sections=["guider"])
+    assert "key 'accessibility.compliance': found ['partial'] (a list)" in str(raised.value)
+    sources = tmp_path / "sources.yml"
+    sources.write_text("a:\n  publisher: P\n  title: T\n  kind: k\n  kind_en: k\n  cited_in: {b: c}\n", encoding="utf-8")
+    with pytest.raises(GuideError) as raised:
+        references._load_sources(sources, Languages("sv", "sv", ("sv", "en"), ("sv", "en")))
+    assert "key 'a.cited_in': found {'b': 'c'} (a mapping)" in str(raised.value)
+    assert "Traceback" not in str(raised.value)
+
+
+def test_a_law_text_left_out_in_one_language_names_the_entry():
+    from anhorigguiden import references
+
+    node = references._laws_schema()
+    _, problems = walk_one(node, {"l": {"law": {"sv": "lagen"}, "source": "s"}}, sources={"s": None})
+    assert [(p.key, p.fix) for p in problems] == [("k.l.law.en", "add 'en: ...' to 'law:' under 'l:'")]
