@@ -38,15 +38,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden import schema
+from anhorigguiden.guide_data import display_path, load_yaml_file
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw
+from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from anhorigguiden.schema import Checked, Field, Invalid, ListOf, MapOf, Mapping, Text, Walk
 from anhorigguiden.site_languages import LANGUAGE_CODE, Languages
 
 SECTION = "Glossary"
-FIELDS = ("term", "forms", "definition")
+_IN_QUOTES = "write '{name}: ...' (in quotes if it contains ':')"
 # Where a term is not explained: headings, links, code, and text that is already markup.
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "summary"}
 SKIPPED_CLASSES = {"admonition-title"}
@@ -60,96 +62,87 @@ class Term:
     definition: str
 
 
-def load_glossary(path: Path, langs: Languages) -> dict[str, list[Term]]:
-    """The terms of every built language; every mistake of the file reported at once."""
-    label = _display_path(path)
-    registry = load_yaml_file(path, section=SECTION)
-    if registry is None:
-        registry = {}
-    if not isinstance(registry, dict):
-        raise GuideError(label, [Problem("(file)", describe(registry), "a mapping of keys to {sv: {...}, en: {...}}", "write one 'key:' line per term, with one line per language under it")], SECTION)
-    problems: list[Problem] = []
-    terms: dict[str, list[Term]] = {lang: [] for lang in langs.built}
-    for key, entry in registry.items():
-        if not isinstance(entry, dict):
-            problems.append(Problem(str(key), describe(entry), "one mapping per language: sv: {term: ..., forms: [...], definition: ...}", f"write 'sv:' and 'en:' lines under '{key}:'"))
-            continue
-        for name in sorted(name for name in map(str, entry) if not LANGUAGE_CODE.fullmatch(name)):
-            problems.append(Problem(f"{key}.{name}", "not a language code", "language codes such as " + ", ".join(langs.built), "correct the language code, or remove the line"))
-        for lang in langs.built:
-            term = _term(str(key), lang, entry.get(lang), problems)
-            if term:
-                terms[lang].append(term)
-    for lang, entries in terms.items():
-        problems += _duplicates(lang, entries)
-    if problems:
-        raise GuideError(label, problems, SECTION)
-    return terms
+_TERM = Mapping(
+    {
+        "term": Field(Text(SHORT_TEXT_MAX, expected="a non-empty text", fix=_IN_QUOTES), required=True, missing=Invalid("a non-empty text", _IN_QUOTES)),
+        # Plain text of a sane length: a term and its forms are matched in every page, and
+        # the definition is shown in every page that has the term.
+        "forms": Field(
+            ListOf(
+                Text(SHORT_TEXT_MAX, expected="a non-empty text", fix="write each form as text"),
+                expected="a list of other forms of the word, e.g. [anhöriga, anhörigas], or []",
+                fix="write 'forms: [...]' with each form as text",
+                start=1,
+            ),
+            default=(),
+        ),
+        "definition": Field(Text(LONG_TEXT_MAX, multiline=True, expected="a non-empty text", fix=_IN_QUOTES), required=True, missing=Invalid("a non-empty text", _IN_QUOTES)),
+    },
+    example="{term: ..., forms: [...], definition: ...}",
+    expected="{term: ..., forms: [...], definition: ...}",
+    fix="write '{name}: {term: ..., forms: [...], definition: \"...\"}'",
+    allowed="term, forms, definition",
+    unknown="an unknown field",
+    unknown_fix="correct the spelling, or remove the field",
+)
 
 
-def _term(key: str, lang: str, value: Any, problems: list[Problem]) -> Term | None:
-    where = f"{key}.{lang}"
-    if value is None:
-        problems.append(Problem(where, "nothing (the language is missing)", f"the term in the language '{lang}'", f"add '{lang}: {{term: ..., forms: [...], definition: \"...\"}}' under '{key}:'"))
-        return None
-    if not isinstance(value, dict):
-        problems.append(Problem(where, describe(value), "{term: ..., forms: [...], definition: ...}", f"write '{lang}: {{term: ..., forms: [...], definition: \"...\"}}'"))
-        return None
-    before = len(problems)
-    for name in sorted(set(map(str, value)) - set(FIELDS)):
-        problems.append(Problem(f"{where}.{name}", "an unknown field", "term, forms, definition", "correct the spelling, or remove the field"))
-    for name in ("term", "definition"):
-        if not _is_text(value.get(name)):
-            problems.append(Problem(f"{where}.{name}", describe(value.get(name)), "a non-empty text", f"write '{name}: ...' (in quotes if it contains ':')"))
-    forms = value.get("forms") or []
-    if not isinstance(forms, list) or not all(_is_text(form) for form in forms):
-        problems.append(Problem(f"{where}.forms", describe(forms), "a list of other forms of the word, e.g. [anhöriga, anhörigas], or []", "write 'forms: [...]' with each form as text"))
-    if len(problems) == before:
-        # Plain text of a sane length: a term is matched in every page and the definition
-        # is shown in every page that has the term.
-        texts = [("term", value["term"], SHORT_TEXT_MAX), ("definition", value["definition"], LONG_TEXT_MAX)]
-        texts += [(f"forms[{index + 1}]", form, SHORT_TEXT_MAX) for index, form in enumerate(forms)]
-        for name, text, max_length in texts:
-            flaw = text_flaw(text, max_length=max_length, multiline=name == "definition")
-            if flaw:
-                problems.append(Problem(f"{where}.{name}", flaw.found, flaw.expected, flaw.fix))
-    if len(problems) > before:
-        return None
-    return Term(key, value["term"].strip(), tuple(form.strip() for form in forms), value["definition"].strip())
+def _entry(langs: Languages) -> Mapping:
+    """A term in each built language; a language another copy builds is allowed."""
+    missing = "add '{name}: {term: ..., forms: [...], definition: \"...\"}' under '{parent}:'"
+    return Mapping(
+        {lang: Field(_TERM, required=True, missing=Invalid(f"the term in the language '{lang}'", missing, found="nothing (the language is missing)")) for lang in langs.built},
+        example="one mapping per language",
+        expected="one mapping per language: sv: {term: ..., forms: [...], definition: ...}",
+        fix="write 'sv:' and 'en:' lines under '{name}:'",
+        extra=lambda name: bool(LANGUAGE_CODE.fullmatch(name)),
+        allowed="language codes such as " + ", ".join(langs.built),
+        unknown="not a language code",
+        unknown_fix="correct the language code, or remove the line",
+    )
 
 
-def _duplicates(lang: str, terms: list[Term]) -> list[Problem]:
+def _words(entry: Any, lang: str) -> list[str]:
+    """The words an entry explains in one language, as written (read from the raw file, so
+    that a duplicate is reported together with the entry's other problems)."""
+    term = entry.get(lang) if isinstance(entry, dict) else None
+    if not isinstance(term, dict):
+        return []
+    forms = term.get("forms") if isinstance(term.get("forms"), list) else []
+    return [word for word in (term.get("term"), *forms) if isinstance(word, str) and word.strip()]
+
+
+def _each_word_in_one_entry(checked: Checked, walk: Walk) -> None:
     """A word that two entries explain: the page could not know which definition to show."""
-    owner: dict[str, str] = {}
-    problems = []
-    for term in terms:
-        for word in dict.fromkeys(_normal(w) for w in (term.term, *term.forms)):
-            if word in owner and owner[word] != term.key:
-                problems.append(
-                    Problem(
-                        f"{term.key}.{lang}",
+    for lang in walk.context["languages"]:
+        owner: dict[str, str] = {}
+        for key, entry in checked.raw.items():
+            for word in dict.fromkeys(_normal(w) for w in _words(entry, lang)):
+                if word in owner and owner[word] != key:
+                    walk.report(
+                        f"{key}.{lang}",
                         f"'{word}', which '{owner[word]}.{lang}' already defines",
                         "each term and form in one entry per language",
-                        f"remove '{word}' from '{term.key}' or from '{owner[word]}', or merge the two entries",
+                        f"remove '{word}' from '{key}' or from '{owner[word]}', or merge the two entries",
                     )
-                )
-            owner.setdefault(word, term.key)
-    return problems
+                owner.setdefault(word, key)
 
 
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def load_glossary(path: Path, langs: Languages) -> dict[str, list[Term]]:
+    """The terms of every built language; every mistake of the file reported at once."""
+    registry = load_yaml_file(path, section=SECTION)
+    node = MapOf(
+        _entry(langs),
+        expected="a mapping of keys to {sv: {...}, en: {...}}",
+        fix="write one 'key:' line per term, with one line per language under it",
+        checks=(_each_word_in_one_entry,),
+    )
+    entries = schema.validate(node, {} if registry is None else registry, file=display_path(path), section=SECTION, languages=list(langs.built))
+    return {lang: [Term(key, entry[lang]["term"], entry[lang]["forms"], entry[lang]["definition"]) for key, entry in entries.items()] for lang in langs.built}
 
 
 def _normal(word: str) -> str:
     return " ".join(word.casefold().split())
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
 
 
 class TermMatcher:

@@ -159,7 +159,7 @@ def load_yaml_file(path: Path, *, section: str) -> Any:
 
     Every call reads and parses the file again: a build reads each data file once, through
     its registry (anhorigguiden/registry.py), which keeps the result for that build only."""
-    label = _display_path(path)
+    label = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -227,7 +227,8 @@ def data_dir(config: MkDocsConfig) -> Path:
     return (base / configured).resolve()
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How a file is named in an error: relative to the folder the build runs in."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden import schema
+from anhorigguiden.guide_data import load_yaml_file
 from anhorigguiden.references import Fact, known_keys
+from anhorigguiden.safe_text import SHORT_TEXT_MAX
+from anhorigguiden.schema import Check, Field, Invalid, ListOf, Mapping, PerLanguage, Text, Walk
 
 SECTION = "National contacts"
 FILE = "data/national_contacts.yml"
-_FIELDS = ("name", "when", "number")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,45 @@ def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", number)
 
 
+def _fact_number(value: Any, key: str, walk: Walk) -> Fact:
+    """The key of a fact whose value is a phone number: the number and its source live there."""
+    facts: dict[str, Fact] = walk.context["facts"]
+    if not isinstance(value, str) or value not in facts:
+        raise Invalid(f"the key of a fact in data/facts.yml ({known_keys(str(value), facts)})", "write the fact's key, not the number itself; add the number as a fact with its source first")
+    number = facts[value].text[walk.context["languages"][0]]
+    if not re.fullmatch(r"\+?[0-9][0-9 -]*", number):
+        raise Invalid(
+            "a fact whose value is a phone number (digits, spaces, dashes)",
+            "point to a fact that holds the number as its publisher prints it",
+            found=f"the fact {value!r}, whose value is {number!r}",
+        )
+    return facts[value]
+
+
+_TEXTS_MISSING = Invalid("one text per language, e.g. {sv: ..., en: ...}", "write '{name}:' with '  sv: ...' and a line for every other language under it")
+_PER_LANGUAGE = PerLanguage(Text(SHORT_TEXT_MAX), single=False, every=True, extra_languages=True)
+_ENTRY = Mapping(
+    {
+        "name": Field(_PER_LANGUAGE, required=True, missing=_TEXTS_MISSING),
+        "when": Field(_PER_LANGUAGE, required=True, missing=_TEXTS_MISSING),
+        "number": Field(Check(_fact_number), ask_node=True),
+    },
+    example="'name:', 'when:' and 'number:' under '- '",
+    expected="a mapping with name, when and number",
+    fix="write 'name:', 'when:' and 'number:' under '- '",
+    unknown="an unknown field",
+    unknown_fix="correct the spelling, or remove the field",
+    build=lambda fields: NationalContact(fields["name"], fields["when"], fields["number"]),
+)
+SCHEMA = ListOf(
+    _ENTRY,
+    expected="a list of entries, each starting with '- name:'",
+    fix="write one '- name: ...' entry per number, with 'when:' and 'number:' under it",
+    start=1,
+    item_key="entry {n}",
+)
+
+
 def load(path: Path, *, languages: tuple[str, ...], facts: dict[str, Fact]) -> list[NationalContact]:
     """The list, checked; a copy whose data folder has no such file shows no national numbers."""
     if not path.exists():
@@ -44,47 +85,4 @@ def load(path: Path, *, languages: tuple[str, ...], facts: dict[str, Fact]) -> l
     entries = load_yaml_file(path, section=SECTION)
     if entries is None:
         return []
-    if not isinstance(entries, list):
-        raise GuideError(FILE, [Problem("(file)", describe(entries), "a list of entries, each starting with '- name:'", "write one '- name: ...' entry per number, with 'when:' and 'number:' under it")], SECTION)
-    problems: list[Problem] = []
-    contacts = []
-    for index, entry in enumerate(entries, start=1):
-        where = f"entry {index}"
-        if not isinstance(entry, dict):
-            problems.append(Problem(where, describe(entry), "a mapping with name, when and number", "write 'name:', 'when:' and 'number:' under '- '"))
-            continue
-        before = len(problems)
-        for unknown in sorted(set(map(str, entry)) - set(_FIELDS)):
-            problems.append(Problem(f"{where}.{unknown}", "an unknown field", "one of " + ", ".join(_FIELDS), "correct the spelling, or remove the field"))
-        texts = {name: _per_language(where, name, entry.get(name), languages, problems) for name in ("name", "when")}
-        key = entry.get("number")
-        if not isinstance(key, str) or key not in facts:
-            problems.append(
-                Problem(
-                    f"{where}.number",
-                    describe(key),
-                    f"the key of a fact in data/facts.yml ({known_keys(str(key), facts)})",
-                    "write the fact's key, not the number itself; add the number as a fact with its source first",
-                )
-            )
-        elif not re.fullmatch(r"\+?[0-9][0-9 -]*", facts[key].text[languages[0]]):
-            problems.append(Problem(f"{where}.number", f"the fact {key!r}, whose value is {facts[key].text[languages[0]]!r}", "a fact whose value is a phone number (digits, spaces, dashes)", "point to a fact that holds the number as its publisher prints it"))
-        if len(problems) == before:
-            contacts.append(NationalContact(texts["name"], texts["when"], facts[key]))
-    if problems:
-        raise GuideError(FILE, problems, SECTION)
-    return contacts
-
-
-def _per_language(where: str, name: str, value: Any, languages: tuple[str, ...], problems: list[Problem]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        problems.append(Problem(f"{where}.{name}", describe(value), "one text per language, e.g. {sv: ..., en: ...}", f"write '{name}:' with '  sv: ...' and a line for every other language under it"))
-        return {}
-    texts = {}
-    for language in languages:
-        text = value.get(language)
-        if isinstance(text, str) and text.strip():
-            texts[language] = text.strip()
-        else:
-            problems.append(Problem(f"{where}.{name}.{language}", describe(text), f"a non-empty text in the language '{language}'", f"add '{language}: ...' under '{name}:'"))
-    return texts
+    return list(schema.validate(SCHEMA, entries, file=FILE, section=SECTION, languages=list(languages), facts=facts))

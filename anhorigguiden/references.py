@@ -20,13 +20,14 @@ Registry formats (see EDITING.md, sections 'Sources', 'Facts' and 'Law reference
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, future_date_problem, load_yaml_file
-from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX, text_flaw, url_flaw
+from anhorigguiden import schema
+from anhorigguiden.guide_data import GuideError, Problem, build_day, data_dir, describe, display_path, load_yaml_file
+from anhorigguiden.safe_text import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from anhorigguiden.schema import Check, Checked, Date, Field, Invalid, MapOf, Mapping, PerLanguage, Text, Url, Walk, did_you_mean, join
 from anhorigguiden.site_languages import LANGUAGE_CODE, Languages, languages
 
 if TYPE_CHECKING:  # the Markdown extensions load the registries without MkDocs (load_folder)
@@ -37,7 +38,8 @@ FACTS_SECTION = "Facts"
 LAW_SECTION = "Law references"
 
 _SOURCE_FIELDS = ("publisher", "title", "date", "reference", "url", "cited_in", "read", "check_again")
-_SOURCE_LOCALISED = {"kind": True, "note": False, "cite": False}  # field: required
+# Localised fields (`kind`, `kind_en`, ...): required, longest text.
+_SOURCE_LOCALISED = {"kind": (True, SHORT_TEXT_MAX), "note": (False, LONG_TEXT_MAX), "cite": (False, SHORT_TEXT_MAX)}
 
 
 @dataclass(frozen=True)
@@ -124,189 +126,184 @@ def check_each(config: MkDocsConfig) -> list[GuideError]:
 def known_keys(wanted: str, known: dict[str, Any] | list[str]) -> str:
     """What to tell an author who wrote an unknown key: the close matches, or all keys."""
     keys = sorted(known)
-    close = difflib.get_close_matches(wanted, keys, n=3, cutoff=0.6)
-    if close:
-        return "did you mean " + " or ".join(repr(key) for key in close) + "?"
-    return "known keys: " + (", ".join(keys) if keys else "(none yet)")
+    return did_you_mean(wanted, keys) or "known keys: " + (", ".join(keys) if keys else "(none yet)")
 
 
 # --- sources ----------------------------------------------------------------------
 
+_AS_GIVEN = "write '{name}: ...' as the document itself gives it"
+
+
+def _sources_schema(langs: Languages) -> MapOf:
+    """Every field of a source; the localised ones (`kind`, `kind_en`, ...) for each built
+    language, all of them or (`note`, `cite`) none."""
+    fields = {
+        "publisher": Field(Text(SHORT_TEXT_MAX, fix=_AS_GIVEN), required=True, missing=Invalid("a non-empty line of text", _AS_GIVEN)),
+        "title": Field(Text(LONG_TEXT_MAX, fix=_AS_GIVEN), required=True, missing=Invalid("a non-empty line of text", _AS_GIVEN)),
+        "date": Field(Date(fix="write the date the document gives, or remove 'date:'")),
+        "reference": Field(Text(SHORT_TEXT_MAX, expected="text, or no line at all", fix="write it as the document prints it, or remove 'reference:'")),
+        "url": Field(
+            Url(
+                expected="text, or no line at all",
+                fix="write it as the document prints it, or remove 'url:'",
+                flaw_fix="copy the address exactly as the source prints it, or remove 'url:' (never guess one)",
+            )
+        ),
+        "cited_in": Field(Check(lambda value, key, walk: value)),  # another entry's key: checked across entries
+        "read": Field(Date(not_future=True, times=False, fix="write the day you read the source, or remove 'read:'", future_fix="write the day you read the source, today at the latest")),
+        "check_again": Field(Date(times=False, fix="write the day the source should be read again (a year at most), or remove 'check_again:'")),
+    }
+    for name, (required, max_length) in _SOURCE_LOCALISED.items():
+        for lang in langs.built:
+            field_name = name if lang == langs.default else f"{name}_{lang}"
+            wanted = Invalid(f"a non-empty text in the language '{lang}'", f"add '{field_name}: ...' (every built language needs its own '{name}')")
+            text = Text(max_length, multiline=name == "note", expected=wanted.expected, fix=wanted.fix)
+            fields[field_name] = Field(text, required=required, missing=wanted)
+    entry = Mapping(
+        fields,
+        example="publisher: ..., title: ..., kind: ...",
+        expected="a mapping with publisher, title and kind",
+        fix="write the fields indented under '{name}:'",
+        extra=_localised_name,
+        allowed="one of " + ", ".join(sorted(set(_SOURCE_FIELDS) | set(_SOURCE_LOCALISED)) + [f"{name}_<language>" for name in _SOURCE_LOCALISED]),
+        unknown="an unknown field",
+        unknown_fix="correct the spelling, or remove the field",
+        checks=(_all_languages_or_none(langs),),
+    )
+    return MapOf(entry, expected="a mapping of keys to entries", fix="write one 'key:' line per entry, with its fields indented under it (publisher: ..., title: ..., kind: ...)", checks=(_cited_in_another,))
+
+
+def _localised_name(name: str) -> bool:
+    """A text in a language this copy does not build ('kind_fi'): the registry is shared by
+    copies that build different languages, and the built ones are checked to be present."""
+    base, _, code = name.rpartition("_")
+    return base in _SOURCE_LOCALISED and bool(LANGUAGE_CODE.fullmatch(code))
+
+
+def _all_languages_or_none(langs: Languages):
+    def check(checked: Checked, walk: Walk) -> None:
+        for name, (required, _) in _SOURCE_LOCALISED.items():
+            names = {lang: name if lang == langs.default else f"{name}_{lang}" for lang in langs.built}
+            written = [field_name for field_name in names.values() if checked.raw.get(field_name) is not None]
+            if required or not written:
+                continue
+            for lang, field_name in names.items():
+                if field_name not in written:
+                    walk.report(join(checked.key, field_name), "nothing (the key is missing)", f"a non-empty text in the language '{lang}'", f"add '{field_name}: ...' (every built language needs its own '{name}')")
+
+    return check
+
+
+def _cited_in_another(checked: Checked, walk: Walk) -> None:
+    registry = checked.raw
+    for key, entry in registry.items():
+        cited_in = entry.get("cited_in") if isinstance(entry, dict) else None
+        if cited_in is None:
+            continue
+        if not isinstance(cited_in, str) or cited_in not in registry or cited_in == key:
+            others = [str(k) for k in registry if k != key]
+            walk.report(f"{key}.cited_in", describe(cited_in), "the key of another source in this file", f"write the key of the source that cites this one ({known_keys(str(cited_in), others)}), or remove 'cited_in:'")
+
 
 def _load_sources(path: Path, langs: Languages, *, today: dt.date | None = None) -> dict[str, Source]:
     registry = _mapping_file(path, SOURCES_SECTION, "publisher: ..., title: ..., kind: ...")
-    problems: list[Problem] = []
-    sources = {}
-    for key, entry in registry.items():
-        if not isinstance(entry, dict):
-            problems.append(Problem(str(key), describe(entry), "a mapping with publisher, title and kind", f"write the fields indented under '{key}:'"))
-            continue
-        before = len(problems)
-        localised = {name: _localised_field(key, entry, name, required, langs, problems) for name, required in _SOURCE_LOCALISED.items()}
-        allowed = set(_SOURCE_FIELDS) | set(_SOURCE_LOCALISED)
-        _unknown_fields(key, entry, allowed, problems, localised=tuple(_SOURCE_LOCALISED))
-        for name in ("publisher", "title"):
-            if not _is_text(entry.get(name)):
-                problems.append(Problem(f"{key}.{name}", describe(entry.get(name)), "a non-empty line of text", f"write '{name}: ...' as the document itself gives it"))
-        for name in ("reference", "url"):
-            if name in entry and entry[name] is not None and not _is_text(entry[name]):
-                problems.append(Problem(f"{key}.{name}", describe(entry[name]), "text, or no line at all", f"write it as the document prints it, or remove '{name}:'"))
-        url = entry.get("url")
-        flaw = url_flaw(url) if _is_text(url) else None
-        if flaw:
-            problems.append(Problem(f"{key}.url", flaw.found, flaw.expected, "copy the address exactly as the source prints it, or remove 'url:' (never guess one)"))
-        for name in ("publisher", "title", "reference"):
-            _plain_text(f"{key}.{name}", entry.get(name), LONG_TEXT_MAX if name == "title" else SHORT_TEXT_MAX, problems)
-        for name, texts in localised.items():
-            for lang, text in texts.items():
-                field_name = name if lang == langs.default else f"{name}_{lang}"
-                _plain_text(f"{key}.{field_name}", text, LONG_TEXT_MAX if name == "note" else SHORT_TEXT_MAX, problems, multiline=name == "note")
-        date = entry.get("date")
-        if date is not None and not isinstance(date, dt.date):
-            problems.append(Problem(f"{key}.date", describe(date), "a date written YYYY-MM-DD, without quotes", "write the date the document gives, or remove 'date:'"))
-        for name, fix in (("read", "write the day you read the source"), ("check_again", "write the day the source should be read again (a year at most)")):
-            value = entry.get(name)
-            if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-                problems.append(Problem(f"{key}.{name}", describe(value), "a date written YYYY-MM-DD, without quotes", f"{fix}, or remove '{name}:'"))
-            elif name == "read" and isinstance(value, dt.date) and today is not None:
-                future = future_date_problem(f"{key}.read", value, today=today, fix="write the day you read the source, today at the latest")
-                if future:
-                    problems.append(future)
-        if len(problems) == before:
-            sources[str(key)] = Source(
-                key=str(key),
-                publisher=entry["publisher"].strip(),
-                title=entry["title"].strip(),
-                kind=localised["kind"],
-                date=date.date() if isinstance(date, dt.datetime) else date,
-                reference=entry.get("reference"),
-                url=entry.get("url"),
-                cited_in=entry.get("cited_in"),
-                note=localised["note"],
-                cite=localised["cite"],
-                read=entry.get("read"),
-                check_again=entry.get("check_again"),
-            )
-    for key, entry in registry.items():
-        cited_in = entry.get("cited_in") if isinstance(entry, dict) else None
-        if cited_in is not None and (cited_in not in registry or cited_in == key):
-            problems.append(Problem(f"{key}.cited_in", describe(cited_in), "the key of another source in this file", f"write the key of the source that cites this one ({known_keys(str(cited_in), [k for k in registry if k != key])}), or remove 'cited_in:'"))
-    if problems:
-        raise GuideError(_label(path), problems, SOURCES_SECTION)
-    return sources
+    entries = schema.validate(_sources_schema(langs), registry, file=display_path(path), section=SOURCES_SECTION, languages=langs.built, today=today)
+    return {key: _source(key, fields, langs) for key, fields in entries.items()}
 
 
-def _localised_field(key: str, entry: dict, name: str, required: bool, langs: Languages, problems: list[Problem]) -> dict[str, str]:
-    """`kind` in the default language and `kind_en` etc. in each other built language."""
-    names = {lang: name if lang == langs.default else f"{name}_{lang}" for lang in langs.built}
-    present = [field_name for field_name in names.values() if entry.get(field_name) is not None]
-    if not required and not present:
-        return {}
-    texts = {}
-    for lang, field_name in names.items():
-        value = entry.get(field_name)
-        if _is_text(value):
-            texts[lang] = value.strip()
-        else:
-            problems.append(Problem(f"{key}.{field_name}", describe(value), f"a non-empty text in the language '{lang}'", f"add '{field_name}: ...' (every built language needs its own '{name}')"))
-    return texts
+def _source(key: str, fields: dict[str, Any], langs: Languages) -> Source:
+    def localised(name: str) -> dict[str, str]:
+        texts = {lang: fields.get(name if lang == langs.default else f"{name}_{lang}") for lang in langs.built}
+        return {lang: text for lang, text in texts.items() if text is not None}
+
+    plain = {name: fields.get(name) for name in _SOURCE_FIELDS}
+    return Source(key=key, kind=localised("kind"), note=localised("note"), cite=localised("cite"), **plain)
 
 
-# --- facts ------------------------------------------------------------------------
+# --- facts and law references -----------------------------------------------------
+
+_EDITORS_NOTE = Field(Text(plain=False, expected="a line of text for editors", fix="write the note as text, or remove 'note:'"))
+
+
+def _source_key(value: Any, key: str, walk: Walk) -> str:
+    sources = walk.context["sources"]
+    if isinstance(value, str) and value in sources:
+        return value
+    raise Invalid(
+        "the key of a source in data/sources.yml",
+        f"write the key of the source the value comes from ({known_keys(str(value), sources)}), or add the source to data/sources.yml first",
+        found="nothing (the key is missing)" if value is None else None,
+    )
+
+
+def _facts_schema(langs: Languages) -> MapOf:
+    fields = {}
+    for lang in langs.built:
+        wanted = Invalid(f"the value as it should read in the language '{lang}', as text", f"add '{lang}: \"...\"' under '{{parent}}:', in quotes if it is a number (e.g. \"150 000\")")
+        fields[lang] = Field(Text(SHORT_TEXT_MAX, expected=wanted.expected, fix=wanted.fix), required=True, missing=Invalid(wanted.expected, wanted.fix, found="nothing (the language is missing)"))
+    fields["source"] = Field(Check(_source_key), required=True, ask_node=True)
+    fields["note"] = _EDITORS_NOTE
+    entry = Mapping(
+        fields,
+        example="sv: ..., en: ..., source: ...",
+        expected="a mapping with one text per language and a source",
+        fix="write 'sv:', 'en:' and 'source:' indented under '{name}:'",
+        extra=lambda name: bool(LANGUAGE_CODE.fullmatch(name)),  # a language another copy builds
+        allowed="one of note, source, <language>",
+        unknown="an unknown field",
+        unknown_fix="correct the spelling, or remove the field",
+    )
+    return MapOf(entry, expected="a mapping of keys to entries", fix="write one 'key:' line per entry, with its fields indented under it (sv: ..., en: ..., source: ...)")
 
 
 def _load_facts(path: Path, langs: Languages, sources: dict[str, Source]) -> dict[str, Fact]:
     registry = _mapping_file(path, FACTS_SECTION, "sv: ..., en: ..., source: ...")
-    problems: list[Problem] = []
-    facts = {}
-    for key, entry in registry.items():
-        if not isinstance(entry, dict):
-            problems.append(Problem(str(key), describe(entry), "a mapping with one text per language and a source", f"write 'sv:', 'en:' and 'source:' indented under '{key}:'"))
-            continue
-        before = len(problems)
-        _unknown_fields(key, entry, {"source", "note"}, problems, languages=True)
-        for lang in langs.built:
-            value = entry.get(lang)
-            if not _is_text(value):
-                problems.append(
-                    Problem(
-                        f"{key}.{lang}",
-                        describe(value) if lang in entry else "nothing (the language is missing)",
-                        f"the value as it should read in the language '{lang}', as text",
-                        f"add '{lang}: \"...\"' under '{key}:', in quotes if it is a number (e.g. \"150 000\")",
-                    )
+    entries = schema.validate(_facts_schema(langs), registry, file=display_path(path), section=FACTS_SECTION, languages=langs.built, sources=sources)
+    return {key: Fact(key, {lang: fields[lang] for lang in langs.built}, fields["source"]) for key, fields in entries.items()}
+
+
+def _verified_provision(checked: Checked, walk: Walk) -> None:
+    """A provision ('2 kap. 3 §') is printed only once someone has checked it against the law."""
+    if checked.raw.get("provision") is not None and checked.raw.get("verified") is None:
+        walk.report(
+            join(checked.key, "verified"),
+            describe(None) if "verified" in checked.raw else "nothing (the key is missing)",
+            "the date the provision was checked against the law text, YYYY-MM-DD without quotes",
+            "check the paragraph against the law text and add verified: YYYY-MM-DD, or remove provision",
+        )
+
+
+def _laws_schema() -> MapOf:
+    # A single text serves every language; languages this copy does not build are allowed.
+    per_language = PerLanguage(Text(SHORT_TEXT_MAX), every=True, extra_languages=True, missing_fix="add '{lang}: ...' to '{name}:' under '{parent}:'")
+    entry = Mapping(
+        {
+            "law": Field(per_language, required=True, missing=Invalid("one text per language, e.g. {sv: ..., en: ...}", "write 'law: {sv: ..., en: ...}' under '{parent}:'")),
+            "source": Field(Check(_source_key), required=True, ask_node=True),
+            "provision": Field(per_language),
+            "verified": Field(
+                Date(
+                    not_future=True,
+                    fix="write the day you checked the provision against the law text, YYYY-MM-DD without quotes, or remove 'verified:'",
+                    future_fix="write the day you checked the provision against the law text, today at the latest",
                 )
-            _plain_text(f"{key}.{lang}", value, SHORT_TEXT_MAX, problems)
-        _check_source_key(key, entry.get("source"), sources, problems)
-        if entry.get("note") is not None and not _is_text(entry["note"]):
-            problems.append(Problem(f"{key}.note", describe(entry["note"]), "a line of text for editors", "write the note as text, or remove 'note:'"))
-        if len(problems) == before:
-            facts[str(key)] = Fact(str(key), {lang: entry[lang].strip() for lang in langs.built}, entry["source"])
-    if problems:
-        raise GuideError(_label(path), problems, FACTS_SECTION)
-    return facts
-
-
-# --- law references ---------------------------------------------------------------
+            ),
+            "note": _EDITORS_NOTE,
+        },
+        example="law: {sv: ..., en: ...}, source: ...",
+        expected="a mapping with law and source",
+        fix="write 'law:' and 'source:' indented under '{name}:'",
+        unknown="an unknown field",
+        unknown_fix="correct the spelling, or remove the field",
+        checks=(_verified_provision,),
+    )
+    return MapOf(entry, expected="a mapping of keys to entries", fix="write one 'key:' line per entry, with its fields indented under it (law: {sv: ..., en: ...}, source: ...)")
 
 
 def _load_laws(path: Path, langs: Languages, sources: dict[str, Source], *, today: dt.date | None = None) -> dict[str, LawReference]:
     registry = _mapping_file(path, LAW_SECTION, "law: {sv: ..., en: ...}, source: ...")
-    problems: list[Problem] = []
-    laws = {}
-    for key, entry in registry.items():
-        if not isinstance(entry, dict):
-            problems.append(Problem(str(key), describe(entry), "a mapping with law and source", f"write 'law:' and 'source:' indented under '{key}:'"))
-            continue
-        before = len(problems)
-        _unknown_fields(key, entry, {"law", "source", "provision", "verified", "note"}, problems)
-        names = _per_language(key, "law", entry.get("law"), langs, problems, required=True)
-        _check_source_key(key, entry.get("source"), sources, problems)
-        provision = None
-        if entry.get("provision") is not None:
-            provision = _per_language(key, "provision", entry["provision"], langs, problems, required=True)
-            verified = entry.get("verified")
-            if not isinstance(verified, dt.date):
-                problems.append(
-                    Problem(
-                        f"{key}.verified",
-                        describe(verified) if "verified" in entry else "nothing (the key is missing)",
-                        "the date the provision was checked against the law text, YYYY-MM-DD without quotes",
-                        "check the paragraph against the law text and add verified: YYYY-MM-DD, or remove provision",
-                    )
-                )
-            elif today is not None:
-                future = future_date_problem(f"{key}.verified", verified, today=today, fix="write the day you checked the provision against the law text, today at the latest")
-                if future:
-                    problems.append(future)
-        elif entry.get("verified") is not None and not isinstance(entry["verified"], dt.date):
-            problems.append(Problem(f"{key}.verified", describe(entry["verified"]), "a date written YYYY-MM-DD, or null", "write the date as YYYY-MM-DD without quotes, or remove 'verified:'"))
-        if entry.get("note") is not None and not _is_text(entry["note"]):
-            problems.append(Problem(f"{key}.note", describe(entry["note"]), "a line of text for editors", "write the note as text, or remove 'note:'"))
-        if len(problems) == before:
-            laws[str(key)] = LawReference(str(key), names, entry["source"], provision)
-    if problems:
-        raise GuideError(_label(path), problems, LAW_SECTION)
-    return laws
-
-
-def _per_language(key: str, name: str, value: Any, langs: Languages, problems: list[Problem], *, required: bool) -> dict[str, str]:
-    """A text per built language ({sv: ..., en: ...}); a single text serves every language."""
-    if _is_text(value):
-        _plain_text(f"{key}.{name}", value, SHORT_TEXT_MAX, problems)
-        return {lang: value.strip() for lang in langs.built}
-    if not isinstance(value, dict):
-        if required:
-            problems.append(Problem(f"{key}.{name}", describe(value), "one text per language, e.g. {sv: ..., en: ...}", f"write '{name}: {{sv: ..., en: ...}}' under '{key}:'"))
-        return {}
-    texts = {}
-    for lang in langs.built:
-        if _is_text(value.get(lang)):
-            texts[lang] = value[lang].strip()
-            _plain_text(f"{key}.{name}.{lang}", texts[lang], SHORT_TEXT_MAX, problems)
-        else:
-            problems.append(Problem(f"{key}.{name}.{lang}", describe(value.get(lang)), f"a non-empty text in the language '{lang}'", f"add '{lang}: ...' to '{name}:' under '{key}:'"))
-    return texts
+    entries = schema.validate(_laws_schema(), registry, file=display_path(path), section=LAW_SECTION, languages=langs.built, sources=sources, today=today)
+    return {key: LawReference(key, fields["law"], fields["source"], fields.get("provision")) for key, fields in entries.items()}
 
 
 # --- shared checks ----------------------------------------------------------------
@@ -317,53 +314,5 @@ def _mapping_file(path: Path, section: str, example: str) -> dict:
     if registry is None:
         return {}
     if not isinstance(registry, dict):
-        raise GuideError(_label(path), [Problem("(file)", describe(registry), "a mapping of keys to entries", f"write one 'key:' line per entry, with its fields indented under it ({example})")], section)
+        raise GuideError(display_path(path), [Problem("(file)", describe(registry), "a mapping of keys to entries", f"write one 'key:' line per entry, with its fields indented under it ({example})")], section)
     return registry
-
-
-def _check_source_key(key: str, source: Any, sources: dict[str, Source], problems: list[Problem]) -> None:
-    if isinstance(source, str) and source in sources:
-        return
-    problems.append(
-        Problem(
-            f"{key}.source",
-            describe(source) if source is not None else "nothing (the key is missing)",
-            "the key of a source in data/sources.yml",
-            f"write the key of the source the value comes from ({known_keys(str(source), sources)}), or add the source to data/sources.yml first",
-        )
-    )
-
-
-def _unknown_fields(
-    key: str, entry: dict, allowed: set[str], problems: list[Problem], *, localised: tuple[str, ...] = (), languages: bool = False
-) -> None:
-    """Report misspelt fields. Text in a language ('en:', 'kind_en:') is allowed for any
-    language code: the registries are shared by copies that build different languages,
-    and the languages a copy builds are checked to be present."""
-    for name in sorted(set(map(str, entry)) - allowed):
-        base, _, code = name.rpartition("_")
-        if (languages and LANGUAGE_CODE.fullmatch(name)) or (base in localised and LANGUAGE_CODE.fullmatch(code)):
-            continue
-        shown = sorted(allowed) + [f"{field}_<language>" for field in localised] + (["<language>"] if languages else [])
-        problems.append(Problem(f"{key}.{name}", "an unknown field", "one of " + ", ".join(shown), "correct the spelling, or remove the field"))
-
-
-def _plain_text(key: str, value: Any, max_length: int, problems: list[Problem], *, multiline: bool = False) -> None:
-    """Registry text reaches pages: no markup, no control characters, a sane length.
-    (Its type is checked where the field is; only text is checked here.)"""
-    if not _is_text(value):
-        return
-    flaw = text_flaw(value, max_length=max_length, multiline=multiline)
-    if flaw:
-        problems.append(Problem(key, flaw.found, flaw.expected, flaw.fix))
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import GuideError, Problem, describe, load_yaml_file
+from anhorigguiden import schema
+from anhorigguiden.guide_data import load_yaml_file
+from anhorigguiden.schema import Check, Checked, Invalid, ListOf, MapOf, Walk
 
 SECTION = "Search words"
 # A synonym is as good a match as the word itself: one found in a section's title goes
@@ -51,44 +53,66 @@ def load_synonyms(path: Path, *, languages: list[str]) -> Synonyms:
     return check_synonyms(data, file=_label(path), languages=languages)
 
 
+def _word(value: Any, key: str, walk: Walk) -> str:
+    if not isinstance(value, str) or not _WORD.match(value.strip()):
+        raise Invalid("a word or a short phrase: letters and digits, with single spaces or hyphens between words", "write the word as a reader would type it, e.g. 'ledig från jobbet'")
+    return _normal(value)
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.strip().lower().split())
+
+
+def _each_word_once(checked: Checked, walk: Walk) -> None:
+    """A word in two groups (or twice in one) would join groups that mean different things."""
+    seen: dict[str, int] = {}
+    for number, group in enumerate(checked.raw, start=1):
+        if not isinstance(group, list) or len(group) < 2:
+            continue  # reported as a group
+        for word in group:
+            if not isinstance(word, str) or not _WORD.match(word.strip()):
+                continue  # reported as a word
+            normal = _normal(word)
+            if normal in seen:
+                where = "this group" if seen[normal] == number else f"group {checked.key}[{seen[normal]}]"
+                walk.report(f"{checked.key}[{number}]", f"'{word}', which is already in {where}", "each word in one group only, once", "merge the two groups, or remove the word from one of them")
+            else:
+                seen[normal] = number
+
+
+def _built_language(name: Any, walk: Walk) -> Invalid | None:
+    languages = walk.context["languages"]
+    if name in languages:
+        return None
+    return Invalid("one of " + ", ".join(languages), "correct the language code, or remove its groups", found="a language this site does not build")
+
+
+_GROUP = ListOf(
+    Check(_word),
+    expected="a list of two or more words that mean the same thing to a reader",
+    fix="write e.g. '[avlastning, avlösning]', or remove the group",
+    min_items=2,
+    item_key="{key}",  # a word's problem is its group's: the editor finds the line
+)
+_GROUPS = ListOf(
+    _GROUP,
+    expected="a list of word groups, each a list of two or more words",
+    fix="write e.g. '{name}: [[avlastning, avlösning]]'",
+    start=1,
+    checks=(_each_word_once,),
+)
+
+
 def check_synonyms(data: Any, *, file: str, languages: list[str]) -> Synonyms:
-    problems: list[Problem] = []
     if data is None:
         return Synonyms({})
-    if not isinstance(data, dict):
-        raise GuideError(file, [Problem("(file)", describe(data), "a mapping of language codes (" + ", ".join(languages) + ") to lists of word groups", "write e.g. 'sv: [[avlastning, avlösning]]'")], SECTION)
-    groups: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for lang, value in data.items():
-        if lang not in languages:
-            problems.append(Problem(str(lang), "a language this site does not build", "one of " + ", ".join(languages), "correct the language code, or remove its groups"))
-            continue
-        if not isinstance(value, list):
-            problems.append(Problem(str(lang), describe(value), "a list of word groups, each a list of two or more words", f"write e.g. '{lang}: [[avlastning, avlösning]]'"))
-            continue
-        seen: dict[str, int] = {}
-        checked: list[tuple[str, ...]] = []
-        for number, group in enumerate(value, start=1):
-            key = f"{lang}[{number}]"
-            if not isinstance(group, list) or len(group) < 2:
-                problems.append(Problem(key, describe(group), "a list of two or more words that mean the same thing to a reader", "write e.g. '[avlastning, avlösning]', or remove the group"))
-                continue
-            words: list[str] = []
-            for word in group:
-                if not isinstance(word, str) or not _WORD.match(word.strip()):
-                    problems.append(Problem(key, describe(word), "a word or a short phrase: letters and digits, with single spaces or hyphens between words", "write the word as a reader would type it, e.g. 'ledig från jobbet'"))
-                    continue
-                normal = " ".join(word.strip().lower().split())
-                if normal in seen:
-                    where = "this group" if seen[normal] == number else f"group {lang}[{seen[normal]}]"
-                    problems.append(Problem(key, f"'{word}', which is already in {where}", "each word in one group only, once", "merge the two groups, or remove the word from one of them"))
-                    continue
-                seen[normal] = number
-                words.append(normal)
-            checked.append(tuple(words))
-        groups[lang] = tuple(checked)
-    if problems:
-        raise GuideError(file, problems, SECTION)
-    return Synonyms(groups)
+    node = MapOf(
+        _GROUPS,
+        expected="a mapping of language codes (" + ", ".join(languages) + ") to lists of word groups",
+        fix="write e.g. 'sv: [[avlastning, avlösning]]'",
+        key_check=_built_language,
+    )
+    return Synonyms(schema.validate(node, data, file=file, section=SECTION, languages=languages))
 
 
 def add_synonyms(index: dict, groups: tuple[tuple[str, ...], ...], separator: str) -> dict:

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from anhorigguiden.guide_data import data_dir, load_yaml_file
-from anhorigguiden.ui_keys import UiStrings
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the Markdown extensions import this module without MkDocs
     from mkdocs.config.defaults import MkDocsConfig

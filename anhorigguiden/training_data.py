@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, describe, load_yaml_file
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, describe, display_path, load_yaml_file
 from anhorigguiden.safe_text import DESCRIPTION_MAX
+from anhorigguiden.schema import INVALID, Check, Checked, Choice, Date, Field, Flag, Invalid, ListOf, Mapping, Node, Walk
 
 SECTION = "Training paths"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,12 +43,8 @@ MODULE_ID_RE = re.compile(r"^[a-z0-9_]+(?:-[a-z0-9_]+)*$")
 RESERVED_MODULE_IDS = ("intyg",)
 EDITION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")
 
-PATH_KEYS = ("id", "edition", "title", "description", "audience", "role", "reviewed", "objectives", "modules")
 PATH_OPTIONAL = ("order", "untranslated", "draft")
-MODULE_KEYS = ("id", "title", "objectives", "reflection", "questions")
 MODULE_OPTIONAL = ("page",)
-QUESTION_KEYS = ("question", "options", "source", "evidence")
-OPTION_KEYS = ("text", "feedback")
 OPTION_OPTIONAL = ("correct",)
 
 # The teaching text: its length in words (without Markdown syntax) and its case heading.
@@ -183,7 +180,7 @@ def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, A
         return []
     for stray in sorted(folder.glob("*.yaml")):
         raise GuideError(
-            _label(stray),
+            display_path(stray),
             [Problem("(file name)", f"the extension '.yaml' in '{stray.name}'", "path files named '<path id>.yml'", f"rename the file to '{stray.stem}.yml'")],
             SECTION,
         )
@@ -193,7 +190,7 @@ def load_paths(folder: Path, *, languages: list[str], known_sources: dict[str, A
         # A draft (`draft: true`) is work in progress: neither checked nor built (EDITING.md).
         if isinstance(data, dict) and data.get("draft") is True:
             continue
-        paths.append(validate_path(data, file=_label(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured, teaching=folder / file.stem))
+        paths.append(validate_path(data, file=display_path(file), stem=file.stem, languages=languages, known_sources=known_sources, configured=configured, teaching=folder / file.stem))
     return sorted(paths, key=lambda path: (path.order, path.id))
 
 
@@ -239,339 +236,352 @@ def validate_path(
     """Check one path file's data and its teaching texts (in the folder `teaching`, by
     default `data/paths/<stem>/` beside the file); return it typed, or raise with every
     problem found."""
-    check = _Checker(languages, configured or languages, known_sources, teaching if teaching is not None else Path(file).parent / stem)
-    result = check.path(data, stem)
-    if check.problems or result is None:
-        raise GuideError(file, check.problems, SECTION)
-    return TrainingPath(file=file, languages=tuple(check.languages), **result)
+    walk = Walk(
+        {
+            "built": list(languages),
+            "default": languages[0],
+            "configured": configured or languages,
+            "languages": list(languages),  # the languages every text needs; set by `untranslated`
+            "untranslated": [],
+            "known_sources": known_sources,
+            "teaching": teaching if teaching is not None else Path(file).parent / stem,
+            "stem": stem,
+        }
+    )
+    if isinstance(data, dict) and "minutes" in data:  # the format before time was computed
+        walk.report("minutes", describe(data["minutes"]), "no 'minutes:' key: the time is computed from the teaching texts and the questions", "remove 'minutes:' (EDITING.md, 'Training paths', explains how the time is computed)")
+        data = {name: value for name, value in data.items() if name != "minutes"}
+    if isinstance(data, dict) and "untranslated" in data:
+        _untranslated(data["untranslated"], walk)  # before the texts: it sets their languages
+    fields = _PATH.walk(data, "", walk)
+    if walk.problems or fields is INVALID:
+        raise GuideError(file, walk.problems, SECTION)
+    fields.pop("untranslated", None)
+    return TrainingPath(file=file, languages=tuple(walk.context["languages"]), **fields)
 
 
-class _Checker:
-    """Walks a path's data, collecting problems; each method returns None for a bad value."""
+# The leaves ---------------------------------------------------------------------------
 
-    def __init__(self, built: list[str], configured: list[str], known_sources: dict[str, Any], teaching: Path) -> None:
-        self.teaching = teaching
-        self.built = list(built)
-        self.default = built[0]
-        self.configured = configured
-        self.languages = list(built)  # the languages every text needs; set by `untranslated`
-        self.untranslated: list[str] = []
-        self.known_sources = known_sources
-        self.problems: list[Problem] = []
 
-    def problem(self, key: str, found: str, expected: str, fix: str) -> None:
-        self.problems.append(Problem(key, found, expected, fix))
+def _untranslated(value: Any, walk: Walk) -> None:
+    context = walk.context
+    allowed = [lang for lang in context["configured"] if lang != context["default"]]
+    codes = [value] if isinstance(value, str) else value
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes) or any(code not in allowed for code in codes):
+        walk.report("untranslated", describe(value), "a list of the site's other languages: " + (", ".join(allowed) or "(none)"), f"write e.g. 'untranslated: [{', '.join(allowed[-2:]) or 'fi'}]'; never the default language '{context['default']}'")
+        return
+    context["untranslated"] = list(codes)
+    context["languages"] = [lang for lang in context["built"] if lang not in codes]
 
-    # The shape of a mapping: required and optional keys, nothing else.
 
-    def mapping(self, value: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
-        where = f"'{key}'" if key else "the file"
+def _path_id(value: Any, key: str, walk: Walk) -> str:
+    stem = walk.context["stem"]
+    if not isinstance(value, str) or not ID_RE.match(value):
+        raise Invalid("lower-case letters a-z, digits and single hyphens, e.g. 'anhorigperspektivet'", "write the path's id without spaces, capitals or å, ä, ö; it becomes part of the web address")
+    if value != stem:
+        raise Invalid(f"the file's name without '.yml': {stem!r}", f"write 'id: {stem}', or rename the file to '{value}.yml'", found=repr(value))
+    return value
+
+
+def _module_id(value: Any, key: str, walk: Walk) -> str:
+    if not isinstance(value, str) or not MODULE_ID_RE.match(value):
+        raise Invalid("lower-case letters a-z, digits, '_' and single hyphens, e.g. 'se-anhoriga'", "write the module's id without spaces, capitals or å, ä, ö; it becomes part of the web address and the name of its teaching text file")
+    if value in RESERVED_MODULE_IDS:
+        raise Invalid("any id except " + ", ".join(repr(r) for r in RESERVED_MODULE_IDS) + " (the certificate page's address)", "choose another id for the module", found=repr(value))
+    return value
+
+
+def _edition(value: Any, key: str, walk: Walk) -> str:
+    if not isinstance(value, str) or not EDITION_RE.match(value):
+        raise Invalid("a short label in quotes, letters, digits, '.' and '-', e.g. \"2026-11\"", "write the edition of the content in quotes, e.g. 'edition: \"2026-11\"', and change it whenever the modules change")
+    return value
+
+
+def _order(value: Any, key: str, walk: Walk) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("a whole number (smaller numbers are listed first)", "write e.g. 'order: 1', or remove the key")
+    return value
+
+
+def _source(value: Any, key: str, walk: Walk) -> str:
+    known = walk.context["known_sources"]
+    if not isinstance(value, str) or value not in known:
+        raise Invalid("a key from data/sources.yml: " + ", ".join(sorted(known)), "write the key of the source that supports the right answer, or add the source to data/sources.yml first")
+    return value
+
+
+def _page(value: Any, key: str, walk: Walk) -> str | None:
+    if value is None:  # 'page:' left empty: no guide page
+        return None
+    if not isinstance(value, str) or not value.endswith(".md") or value.startswith(("/", "docs/")) or "://" in value:
+        raise Invalid("the path of a Markdown page under docs/, without 'docs/', e.g. 'strategi/anhorigperspektivet.md'", "write the page's path as it is written in nav in mkdocs.yml")
+    return value
+
+
+def _correct(value: Any, key: str, walk: Walk) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("true, or no 'correct' key for a wrong answer", "write 'correct: true' for a right answer, and leave it out for a wrong one")
+    return value
+
+
+def _add_language(lang: str, fix: str, walk: Walk) -> str:
+    if lang == walk.context["default"]:
+        return fix
+    return f"{fix}; or, for a path not translated into '{lang}', list it under 'untranslated:'"
+
+
+def _extra_languages(value: dict, key: str, walk: Walk) -> None:
+    languages = walk.context["languages"]
+    for lang in value:
+        if lang in languages:
+            continue
+        if lang in walk.context["untranslated"]:
+            walk.report(f"{key}.{lang}", "a text in a language listed under 'untranslated:'", "texts in: " + ", ".join(languages), f"remove '{lang}' from 'untranslated:' and translate every text, or remove this line")
+        else:
+            walk.report(f"{key}.{lang}", "an unknown language", "the languages of this path: " + ", ".join(languages), "correct the language code, or remove the line")
+
+
+@dataclass(frozen=True)
+class _Translated(Node):
+    """{language: text}: one text for every language of the path (those `untranslated:`
+    leaves out are not written), and no other key. `plain`: a text shown as plain text
+    (a title), where Markdown or HTML is a mistake."""
+
+    max_length: int | None = None
+    plain: bool = False
+
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        languages = walk.context["languages"]
         if not isinstance(value, dict):
-            self.problem(key or "(file)", describe(value), "a mapping with the keys " + ", ".join(required), f"write {where} as 'key: value' lines: " + ", ".join(required))
-            return None
-        for name in required:
-            if name not in value:
-                self.problem(_join(key, name), "nothing (the key is missing)", "a value for this required key", f"add '{name}:' to {where} (see EDITING.md for an example)")
-        allowed = required + optional
-        for name in value:
-            if name not in allowed:
-                self.problem(_join(key, str(name)), "an unknown key", "one of " + ", ".join(allowed), "correct the spelling, or remove the key")
-        return value
-
-    # Leaves.
-
-    def ident(self, value: Any, key: str, what: str) -> str | None:
-        if not isinstance(value, str) or not ID_RE.match(value):
-            self.problem(key, describe(value), "lower-case letters a-z, digits and single hyphens, e.g. 'anhorigperspektivet'", f"write the {what}'s id without spaces, capitals or å, ä, ö; it becomes part of the web address")
-            return None
-        return value
-
-    def plain(self, texts: Texts | None, key: str) -> Texts | None:
-        """A text shown as plain text (a title): Markdown or HTML in it is a mistake."""
-        if texts is None:
-            return None
-        for lang, text in texts.items():
-            found = _MARKUP.search(text)
-            if found:
-                self.problem(f"{key}.{lang}", f"{text!r}, with the markup {found.group(0).strip()!r}", "plain text without Markdown or HTML (no <, >, *, _, `, [ ], # or &...;)", "write the words alone; the page sets the style")
-                return None
-        return texts
-
-    def text(self, value: Any, key: str) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            self.problem(key, describe(value), "a non-empty line of text", "write the text after the colon, in quotes if it contains ':' or '#'")
-            return None
-        return value.strip()
-
-    def translated(self, value: Any, key: str, *, max_length: int | None = None) -> Texts | None:
-        """{language: text}, one text for every built language and no other key."""
-        if not isinstance(value, dict):
-            self.problem(key, describe(value), "one text per language: " + ", ".join(f"'{lang}: ...'" for lang in self.languages), f"write '{_last(key)}:' and under it one line per language, e.g. '  {self.languages[0]}: ...'")
-            return None
+            walk.report(key, describe(value), "one text per language: " + ", ".join(f"'{lang}: ...'" for lang in languages), f"write '{_last(key)}:' and under it one line per language, e.g. '  {languages[0]}: ...'")
+            return INVALID
+        before = len(walk.problems)
         result: Texts = {}
-        for lang in self.languages:
+        for lang in languages:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
-                self.problem(f"{key}.{lang}", describe(text) if lang in value else "nothing (the language is missing)", f"a non-empty text in the language '{lang}'", self._add_language(lang, f"add '  {lang}: <text>' under '{_last(key)}:'"))
-                continue
-            if max_length is not None and len(text.strip()) > max_length:
-                self.problem(f"{key}.{lang}", f"{len(text.strip())} characters", f"at most {max_length} characters", "shorten it to one sentence")
-                continue
-            result[lang] = text.strip()
-        self._extra_languages(value, key)
-        return result if len(result) == len(self.languages) and len(value) == len(self.languages) else None
+                walk.report(f"{key}.{lang}", describe(text) if lang in value else "nothing (the language is missing)", f"a non-empty text in the language '{lang}'", _add_language(lang, f"add '  {lang}: <text>' under '{_last(key)}:'", walk))
+            elif self.max_length is not None and len(text.strip()) > self.max_length:
+                walk.report(f"{key}.{lang}", f"{len(text.strip())} characters", f"at most {self.max_length} characters", "shorten it to one sentence")
+            else:
+                result[lang] = text.strip()
+        _extra_languages(value, key, walk)
+        if len(walk.problems) > before:
+            return INVALID
+        for lang, text in result.items() if self.plain else ():
+            found = _MARKUP.search(text)
+            if found:
+                walk.report(f"{key}.{lang}", f"{text!r}, with the markup {found.group(0).strip()!r}", "plain text without Markdown or HTML (no <, >, *, _, `, [ ], # or &...;)", "write the words alone; the page sets the style")
+                return INVALID
+        return result
 
-    def translated_list(self, value: Any, key: str) -> dict[str, tuple[str, ...]] | None:
-        """{language: [text, ...]}, the same number of items in every language."""
-        example = f"'{_last(key)}:' then '  {self.languages[0]}:' and a list of lines starting with '    - '"
+
+@dataclass(frozen=True)
+class _TranslatedList(Node):
+    """{language: [text, ...]}, the same number of items in every language."""
+
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        languages = walk.context["languages"]
+        example = f"'{_last(key)}:' then '  {languages[0]}:' and a list of lines starting with '    - '"
         if not isinstance(value, dict):
-            self.problem(key, describe(value), "one list per language: " + ", ".join(self.languages), f"write {example}")
-            return None
+            walk.report(key, describe(value), "one list per language: " + ", ".join(languages), f"write {example}")
+            return INVALID
+        before = len(walk.problems)
         result: dict[str, tuple[str, ...]] = {}
-        for lang in self.languages:
+        for lang in languages:
             items = value.get(lang)
             if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
-                self.problem(f"{key}.{lang}", describe(items) if lang in value else "nothing (the language is missing)", f"a list of one or more non-empty texts in the language '{lang}'", self._add_language(lang, f"write {example}"))
+                walk.report(f"{key}.{lang}", describe(items) if lang in value else "nothing (the language is missing)", f"a list of one or more non-empty texts in the language '{lang}'", _add_language(lang, f"write {example}", walk))
                 continue
             result[lang] = tuple(item.strip() for item in items)
-        self._extra_languages(value, key)
+        _extra_languages(value, key, walk)
         counts = {lang: len(items) for lang, items in result.items()}
         if len(set(counts.values())) > 1:
-            self.problem(key, "lists of different lengths: " + ", ".join(f"{lang} {n}" for lang, n in counts.items()), "the same number of items in every language", "translate every item, so that each language has the same list")
-            return None
-        return result if len(result) == len(self.languages) and len(value) == len(self.languages) else None
+            walk.report(key, "lists of different lengths: " + ", ".join(f"{lang} {n}" for lang, n in counts.items()), "the same number of items in every language", "translate every item, so that each language has the same list")
+        return INVALID if len(walk.problems) > before else result
 
-    def _add_language(self, lang: str, fix: str) -> str:
-        if lang == self.default:
-            return fix
-        return f"{fix}; or, for a path not translated into '{lang}', list it under 'untranslated:'"
 
-    def _extra_languages(self, value: dict, key: str) -> None:
-        for lang in value:
-            if lang in self.languages:
-                continue
-            if lang in self.untranslated:
-                self.problem(f"{key}.{lang}", "a text in a language listed under 'untranslated:'", "texts in: " + ", ".join(self.languages), f"remove '{lang}' from 'untranslated:' and translate every text, or remove this line")
-            else:
-                self.problem(f"{key}.{lang}", "an unknown language", "the languages of this path: " + ", ".join(self.languages), "correct the language code, or remove the line")
+@dataclass(frozen=True)
+class _Evidence(_Translated):
+    """A phrase of the module's teaching text, in each language: the question can be answered from it."""
 
-    def untranslated_languages(self, value: Any) -> None:
-        allowed = [lang for lang in self.configured if lang != self.default]
-        codes = [value] if isinstance(value, str) else value
-        if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes) or any(code not in allowed for code in codes):
-            self.problem("untranslated", describe(value), "a list of the site's other languages: " + (", ".join(allowed) or "(none)"), f"write e.g. 'untranslated: [{', '.join(allowed[-2:]) or 'fi'}]'; never the default language '{self.default}'")
-            return
-        self.untranslated = list(codes)
-        self.languages = [lang for lang in self.built if lang not in codes]
-
-    def audience(self, value: Any, key: str) -> str | None:
-        if value not in AUDIENCES:
-            self.problem(key, describe(value), "one of: " + ", ".join(AUDIENCES), "write the one audience the path is for, e.g. 'audience: personal'")
-            return None
-        return value
-
-    def edition(self, value: Any, key: str) -> str | None:
-        if not isinstance(value, str) or not EDITION_RE.match(value):
-            self.problem(key, describe(value), "a short label in quotes, letters, digits, '.' and '-', e.g. \"2026-11\"", "write the edition of the content in quotes, e.g. 'edition: \"2026-11\"', and change it whenever the modules change")
-            return None
-        return value
-
-    def flag(self, value: Any, key: str) -> bool | None:
-        if not isinstance(value, bool):
-            self.problem(key, describe(value), "true or false", f"write '{_last(key)}: true', or remove the key")
-            return None
-        return value
-
-    def order(self, value: Any, key: str) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(key, describe(value), "a whole number (smaller numbers are listed first)", "write e.g. 'order: 1', or remove the key")
-            return None
-        return value
-
-    def date(self, value: Any, key: str) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        self.problem(key, describe(value), "a date written YYYY-MM-DD, without quotes", "write the day the path was last checked, e.g. 'reviewed: 2026-11-22'")
-        return None
-
-    def source(self, value: Any, key: str) -> str | None:
-        if not isinstance(value, str) or value not in self.known_sources:
-            self.problem(key, describe(value), "a key from data/sources.yml: " + ", ".join(sorted(self.known_sources)), "write the key of the source that supports the right answer, or add the source to data/sources.yml first")
-            return None
-        return value
-
-    # The levels of a path file.
-
-    def path(self, data: Any, stem: str) -> dict | None:
-        if isinstance(data, dict) and "minutes" in data:  # the format before time was computed
-            self.problem("minutes", describe(data["minutes"]), "no 'minutes:' key: the time is computed from the teaching texts and the questions", "remove 'minutes:' (EDITING.md, 'Training paths', explains how the time is computed)")
-            data = {name: value for name, value in data.items() if name != "minutes"}
-        if self.mapping(data, "", PATH_KEYS, PATH_OPTIONAL) is None:
-            return None
-        if "untranslated" in data:
-            self.untranslated_languages(data["untranslated"])
-        path_id = self.ident(data.get("id"), "id", "path") if "id" in data else None
-        if path_id is not None and path_id != stem:
-            self.problem("id", repr(path_id), f"the file's name without '.yml': {stem!r}", f"write 'id: {stem}', or rename the file to '{path_id}.yml'")
-        result = {
-            "id": path_id,
-            "order": self.order(data["order"], "order") if "order" in data else 100,
-            "edition": self.edition(data.get("edition"), "edition") if "edition" in data else None,
-            "draft": self.flag(data["draft"], "draft") if "draft" in data else False,
-            "title": self.plain(self.translated(data.get("title"), "title"), "title") if "title" in data else None,
-            "description": self.plain(self.translated(data.get("description"), "description", max_length=DESCRIPTION_MAX), "description") if "description" in data else None,
-            "audience": self.audience(data.get("audience"), "audience") if "audience" in data else None,
-            "role": self.plain(self.translated(data.get("role"), "role"), "role") if "role" in data else None,
-            "reviewed": self.date(data.get("reviewed"), "reviewed") if "reviewed" in data else None,
-            "objectives": self.translated_list(data.get("objectives"), "objectives") if "objectives" in data else None,
-            "modules": self.modules(data.get("modules")) if "modules" in data else None,
-        }
-        return None if any(value is None for value in result.values()) else result
-
-    def modules(self, value: Any) -> tuple[Module, ...] | None:
-        if not isinstance(value, list) or not value:
-            self.problem("modules", describe(value), "a list of one or more modules", "write 'modules:' and under it one '- id: ...' block per module")
-            return None
-        modules = [self.module(item, f"modules[{number}]") for number, item in enumerate(value, start=1)]
-        seen: dict[str, int] = {}
-        for number, item in enumerate(value, start=1):
-            module_id = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(module_id, str):
-                continue
-            if module_id in seen:
-                self.problem(f"modules[{number}].id", f"{module_id!r}, already the id of modules[{seen[module_id]}]", "an id used by one module only in this path", "give each module its own id")
-            else:
-                seen[module_id] = number
-        return None if any(module is None for module in modules) else tuple(modules)
-
-    def module(self, value: Any, key: str) -> Module | None:
-        if self.mapping(value, key, MODULE_KEYS, MODULE_OPTIONAL) is None:
-            return None
-        module_id = value.get("id")
-        if not isinstance(module_id, str) or not MODULE_ID_RE.match(module_id):
-            if "id" in value:
-                self.problem(f"{key}.id", describe(module_id), "lower-case letters a-z, digits, '_' and single hyphens, e.g. 'se-anhoriga'", "write the module's id without spaces, capitals or å, ä, ö; it becomes part of the web address and the name of its teaching text file")
-            module_id = None
-        if module_id in RESERVED_MODULE_IDS:
-            self.problem(f"{key}.id", repr(module_id), "any id except " + ", ".join(repr(r) for r in RESERVED_MODULE_IDS) + " (the certificate page's address)", "choose another id for the module")
-            module_id = None
-        teaching = self.teaching_texts(module_id, key) if module_id is not None else None
-        fields = {
-            "id": module_id,
-            "title": self.plain(self.translated(value.get("title"), f"{key}.title"), f"{key}.title") if "title" in value else None,
-            "page": self.page(value.get("page"), f"{key}.page") if "page" in value else "",
-            "objectives": self.translated_list(value.get("objectives"), f"{key}.objectives") if "objectives" in value else None,
-            "reflection": self.translated(value.get("reflection"), f"{key}.reflection") if "reflection" in value else None,
-            "questions": self.questions(value.get("questions"), f"{key}.questions", teaching) if "questions" in value else None,
-            "teaching": teaching,
-        }
-        if any(field is None for field in fields.values()):
-            return None
-        fields["page"] = fields["page"] or None
-        return Module(**fields, words=count_words(teaching[self.default]))
-
-    def teaching_texts(self, module_id: str, key: str) -> Texts | None:
-        """The module's teaching text in every language of the path, each checked."""
-        texts: Texts = {}
-        for lang in self.languages:
-            file = teaching_file(self.teaching, module_id, lang, self.default)
-            where = f"{key} teaching text {_label(file)}"
-            if not file.is_file():
-                self.problem(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {_label(file)} (EDITING.md, 'Training paths')")
-                continue
-            try:
-                text = file.read_text(encoding="utf-8")
-            except UnicodeDecodeError as error:
-                self.problem(where, f"bytes that are not UTF-8 (at byte {error.start})", "a text file saved as UTF-8", "save the file as UTF-8 in your editor")
-                continue
-            if text.lstrip().startswith("---"):
-                self.problem(where, "front matter ('---' at the start)", "Markdown only: the module's title and settings are in the path's .yml file", "remove the front matter block")
-                continue
-            words = count_words(text)
-            if not WORDS_MIN <= words <= WORDS_MAX:
-                self.problem(where, f"{words} words (without Markdown syntax)", f"{WORDS_MIN} to {WORDS_MAX} words", "shorten the text" if words > WORDS_MAX else "explain more: what to notice, why it matters, what to say or do")
-            heading = CASE_HEADINGS.get(lang)
-            if heading and not re.search(rf"^##[ \t]+{re.escape(heading)}[ \t]*(?:\{{[^}}]*\}})?[ \t]*$", text, re.MULTILINE):
-                self.problem(where, f"no heading '## {heading}'", f"a second-level heading '## {heading}' with a short situation, what to notice and what to say or do", f"add the section '## {heading}'")
-            texts[lang] = text
-        return texts if len(texts) == len(self.languages) else None
-
-    def page(self, value: Any, key: str) -> str | None:
-        if value is None:  # 'page:' left empty: no guide page
-            return ""
-        if not isinstance(value, str) or not value.endswith(".md") or value.startswith(("/", "docs/")) or "://" in value:
-            self.problem(key, describe(value), "the path of a Markdown page under docs/, without 'docs/', e.g. 'strategi/anhorigperspektivet.md'", "write the page's path as it is written in nav in mkdocs.yml")
-            return None
-        return value
-
-    def questions(self, value: Any, key: str, teaching: Texts | None) -> tuple[Question, ...] | None:
-        if not isinstance(value, list) or len(value) < QUESTIONS_MIN:
-            found = f"{len(value)} question(s)" if isinstance(value, list) else describe(value)
-            self.problem(key, found, f"a list of at least {QUESTIONS_MIN} questions", f"write '{_last(key)}:' and under it one '- question: ...' block per question, at least {QUESTIONS_MIN}")
-            return None
-        questions = [self.question(item, f"{key}[{number}]", teaching) for number, item in enumerate(value, start=1)]
-        return None if any(question is None for question in questions) else tuple(questions)
-
-    def question(self, value: Any, key: str, teaching: Texts | None) -> Question | None:
-        if self.mapping(value, key, QUESTION_KEYS) is None:
-            return None
-        fields = {
-            "text": self.translated(value.get("question"), f"{key}.question") if "question" in value else None,
-            "options": self.options(value.get("options"), f"{key}.options") if "options" in value else None,
-            "source": self.source(value.get("source"), f"{key}.source") if "source" in value else None,
-            "evidence": self.evidence(value.get("evidence"), f"{key}.evidence", teaching) if "evidence" in value else None,
-        }
-        return None if any(field is None for field in fields.values()) else Question(**fields)
-
-    def evidence(self, value: Any, key: str, teaching: Texts | None) -> Texts | None:
-        """A phrase of the teaching text, in each language: the question can be answered from it."""
-        texts = self.translated(value, key)
-        if texts is None or teaching is None:
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        texts = super().walk(value, key, walk)
+        teaching = walk.context.get("teaching_texts")
+        if texts is INVALID or teaching is None:
             return texts
         for lang, phrase in texts.items():
             if lang in teaching and _normalised(phrase) not in _normalised(plain_text(teaching[lang])):
-                self.problem(f"{key}.{lang}", f"{phrase!r}, which is not in the module's teaching text", "a phrase copied word for word from the teaching text in this language (case and line breaks do not matter)", "copy the sentence that answers the question from the teaching text, or add it to the text")
-                return None
+                walk.report(f"{key}.{lang}", f"{phrase!r}, which is not in the module's teaching text", "a phrase copied word for word from the teaching text in this language (case and line breaks do not matter)", "copy the sentence that answers the question from the teaching text, or add it to the text")
+                return INVALID
         return texts
 
-    def options(self, value: Any, key: str) -> tuple[Option, ...] | None:
-        if not isinstance(value, list) or not OPTIONS_MIN <= len(value) <= OPTIONS_MAX:
-            found = f"{len(value)} option(s)" if isinstance(value, list) else describe(value)
-            self.problem(key, found, f"a list of {OPTIONS_MIN} or {OPTIONS_MAX} options", "write 'options:' and under it one '- text: ...' block per answer the reader can choose")
-            return None
-        options = [self.option(item, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
-        if any(option is None for option in options):
-            return None
-        right = sum(option.correct for option in options)
-        if right != 1:
-            self.problem(key, f"{right} options marked 'correct: true'", "exactly one right option", "mark the one right answer with 'correct: true' and leave it out of the others")
-            return None
-        return tuple(options)
 
-    def option(self, value: Any, key: str) -> Option | None:
-        if self.mapping(value, key, OPTION_KEYS, OPTION_OPTIONAL) is None:
-            return None
-        correct = value.get("correct", False)
-        if not isinstance(correct, bool):
-            self.problem(f"{key}.correct", describe(correct), "true, or no 'correct' key for a wrong answer", "write 'correct: true' for a right answer, and leave it out for a wrong one")
-            return None
-        text = self.translated(value.get("text"), f"{key}.text") if "text" in value else None
-        feedback = self.translated(value.get("feedback"), f"{key}.feedback") if "feedback" in value else None
-        return None if text is None or feedback is None else Option(text=text, correct=correct, feedback=feedback)
+def _teaching_texts(module_id: str, key: str, walk: Walk) -> Texts | None:
+    """The module's teaching text in every language of the path, each checked."""
+    context = walk.context
+    texts: Texts = {}
+    for lang in context["languages"]:
+        file = teaching_file(context["teaching"], module_id, lang, context["default"])
+        where = f"{key} teaching text {display_path(file)}"
+        if not file.is_file():
+            walk.report(where, "no such file", f"a Markdown file with the module's teaching text in '{lang}', {WORDS_MIN}–{WORDS_MAX} words", f"write the teaching text into {display_path(file)} (EDITING.md, 'Training paths')")
+            continue
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            walk.report(where, f"bytes that are not UTF-8 (at byte {error.start})", "a text file saved as UTF-8", "save the file as UTF-8 in your editor")
+            continue
+        if text.lstrip().startswith("---"):
+            walk.report(where, "front matter ('---' at the start)", "Markdown only: the module's title and settings are in the path's .yml file", "remove the front matter block")
+            continue
+        words = count_words(text)
+        if not WORDS_MIN <= words <= WORDS_MAX:
+            walk.report(where, f"{words} words (without Markdown syntax)", f"{WORDS_MIN} to {WORDS_MAX} words", "shorten the text" if words > WORDS_MAX else "explain more: what to notice, why it matters, what to say or do")
+        heading = CASE_HEADINGS.get(lang)
+        if heading and not re.search(rf"^##[ \t]+{re.escape(heading)}[ \t]*(?:\{{[^}}]*\}})?[ \t]*$", text, re.MULTILINE):
+            walk.report(where, f"no heading '## {heading}'", f"a second-level heading '## {heading}' with a short situation, what to notice and what to say or do", f"add the section '## {heading}'")
+        texts[lang] = text
+    return texts if len(texts) == len(context["languages"]) else None
 
 
-def _join(key: str, name: str) -> str:
-    return f"{key}.{name}" if key else name
+# The levels of a path file ------------------------------------------------------------
+
+
+def _mapping(fields: dict[str, Field], *, optional: tuple[str, ...] = (), build: Callable[[dict[str, Any]], Any] | None = None, checks: tuple = ()) -> Mapping:
+    """A level of the file: its keys required unless `optional`; a key written without a
+    value is checked as such (found None)."""
+    required = [name for name in fields if name not in optional]
+    specs = {
+        name: Field(spec.node, required=name not in optional, default=spec.default, null=True, missing=Invalid("a value for this required key", f"add '{name}:' to {{within}} (see EDITING.md for an example)"))
+        for name, spec in fields.items()
+    }
+    return Mapping(
+        specs,
+        example="",
+        expected="a mapping with the keys " + ", ".join(required),
+        fix="write {here} as 'key: value' lines: " + ", ".join(required),
+        allowed="one of " + ", ".join(fields),
+        build=build,
+        checks=checks,
+    )
+
+
+def _one_right(checked: Checked, walk: Walk) -> None:
+    if checked.failed:
+        return
+    right = sum(option.correct for option in checked.result)
+    if right != 1:
+        walk.report(checked.key, f"{right} options marked 'correct: true'", "exactly one right option", "mark the one right answer with 'correct: true' and leave it out of the others")
+
+
+def _unique_module_ids(checked: Checked, walk: Walk) -> None:
+    seen: dict[str, int] = {}
+    for number, item in enumerate(checked.raw, start=1):
+        module_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(module_id, str):
+            continue
+        if module_id in seen:
+            walk.report(f"modules[{number}].id", f"{module_id!r}, already the id of modules[{seen[module_id]}]", "an id used by one module only in this path", "give each module its own id")
+        else:
+            seen[module_id] = number
+
+
+_OPTION = _mapping(
+    {"text": Field(_Translated()), "feedback": Field(_Translated()), "correct": Field(Check(_correct), default=False)},
+    optional=OPTION_OPTIONAL,
+    build=lambda fields: Option(text=fields["text"], correct=fields["correct"], feedback=fields["feedback"]),
+)
+_QUESTION = _mapping(
+    {
+        "question": Field(_Translated()),
+        "options": Field(
+            ListOf(
+                _OPTION,
+                expected=f"a list of {OPTIONS_MIN} or {OPTIONS_MAX} options",
+                fix="write 'options:' and under it one '- text: ...' block per answer the reader can choose",
+                min_items=OPTIONS_MIN,
+                max_items=OPTIONS_MAX,
+                start=1,
+                count="option(s)",
+                checks=(_one_right,),
+            )
+        ),
+        "source": Field(Check(_source)),
+        "evidence": Field(_Evidence()),
+    },
+    build=lambda fields: Question(text=fields["question"], options=fields["options"], source=fields["source"], evidence=fields["evidence"]),
+)
+
+
+class _ModuleMapping(Mapping):
+    """A module: its teaching text is read first (when its id is good), so that each
+    question's evidence can be looked for in it."""
+
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        module_id = value.get("id") if isinstance(value, dict) else None
+        good_id = isinstance(module_id, str) and MODULE_ID_RE.match(module_id) and module_id not in RESERVED_MODULE_IDS
+        teaching = _teaching_texts(module_id, key, walk) if good_id else None
+        walk.context["teaching_texts"] = teaching
+        try:
+            fields = super().walk(value, key, walk)
+        finally:
+            walk.context["teaching_texts"] = None
+        if fields is INVALID or teaching is None:
+            return INVALID
+        return Module(**fields, teaching=teaching, words=count_words(teaching[walk.context["default"]]))
+
+
+_module_level = _mapping(
+    {
+        "id": Field(Check(_module_id)),
+        "title": Field(_Translated(plain=True)),
+        "objectives": Field(_TranslatedList()),
+        "reflection": Field(_Translated()),
+        "questions": Field(
+            ListOf(
+                _QUESTION,
+                expected=f"a list of at least {QUESTIONS_MIN} questions",
+                fix=f"write '{{name}}:' and under it one '- question: ...' block per question, at least {QUESTIONS_MIN}",
+                min_items=QUESTIONS_MIN,
+                start=1,
+                count="question(s)",
+            )
+        ),
+        "page": Field(Check(_page), default=None),
+    },
+    optional=MODULE_OPTIONAL,
+)
+_MODULE = _ModuleMapping(_module_level.fields, example="", expected=_module_level.expected, fix=_module_level.fix, allowed=_module_level.allowed)
+
+_PATH = _mapping(
+    {
+        "id": Field(Check(_path_id)),
+        "edition": Field(Check(_edition)),
+        "title": Field(_Translated(plain=True)),
+        "description": Field(_Translated(max_length=DESCRIPTION_MAX, plain=True)),
+        "audience": Field(Choice(AUDIENCES, fix="write the one audience the path is for, e.g. 'audience: personal'")),
+        "role": Field(_Translated(plain=True)),
+        "reviewed": Field(Date(fix="write the day the path was last checked, e.g. 'reviewed: 2026-11-22'")),
+        "objectives": Field(_TranslatedList()),
+        "modules": Field(
+            ListOf(
+                _MODULE,
+                expected="a list of one or more modules",
+                fix="write 'modules:' and under it one '- id: ...' block per module",
+                min_items=1,
+                start=1,
+                count="module(s)",
+                checks=(_unique_module_ids,),
+            )
+        ),
+        "order": Field(Check(_order), default=100),
+        "untranslated": Field(Check(lambda value, key, walk: value)),  # checked first, in validate_path
+        "draft": Field(Flag(), default=False),
+    },
+    optional=PATH_OPTIONAL,
+)
 
 
 def _last(key: str) -> str:
     return key.rsplit(".", 1)[-1].split("[", 1)[0]
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

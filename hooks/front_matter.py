@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from anhorigguiden.registry import registry_for
-from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, decode_utf8, describe, future_date_problem, parse_yaml
+from anhorigguiden import schema
+from anhorigguiden.guide_data import AUDIENCES, GuideError, Problem, build_day, decode_utf8, describe, parse_yaml
+from anhorigguiden.schema import Check, Date, Field, Invalid, Mapping
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -116,43 +118,13 @@ def validate(
     and icon files, asked for only when the page names a `template` or an `icon`.
     `partial`: a folder's defaults, where no key is required.
     """
-    problems: list[Problem] = []
-    result = dict(meta)
-    for key, (required, check) in _schema(known_sources, theme_files).items():
-        if key not in meta:
-            if required and not partial:
-                problems.append(_missing(key))
-            continue
-        try:
-            result[key] = check(meta[key])
-        except _Invalid as invalid:
-            problems.append(Problem(key, describe(meta[key]), invalid.expected, invalid.fix))
-    reviewed = result.get("reviewed")
-    if today is not None and isinstance(reviewed, dt.date):
-        future = future_date_problem("reviewed", reviewed, today=today, fix="write the day the page was last checked, which is today at the latest")
-        if future:
-            problems.append(future)
-    # Keys with two leading underscores are Material's own bookkeeping (the meta plugin's).
-    authored = {key for key in meta if not str(key).startswith("__")}
-    for key in sorted(authored - set(_schema(known_sources, theme_files)), key=str):
-        problems.append(
-            Problem(
-                str(key),
-                "an unknown key",
-                "one of " + ", ".join(sorted(_schema(known_sources, theme_files))),
-                "correct the spelling, or remove the key",
-            )
-        )
-    if problems:
-        raise GuideError(file, problems, SECTION)
-    return result
+    checked = schema.validate(
+        _schema(known_sources, theme_files, partial=partial), meta, file=file, section=SECTION, today=today
+    )
+    return {**meta, **checked}
 
 
-class _Invalid(ValueError):
-    def __init__(self, expected: str, fix: str) -> None:
-        super().__init__(expected)
-        self.expected = expected
-        self.fix = fix
+_Invalid = Invalid  # the checks below raise it with what is allowed and the fix
 
 
 def _text(value: Any) -> str:
@@ -217,14 +189,6 @@ def _audience(value: Any) -> list[str]:
     return values
 
 
-def _reviewed(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise _Invalid("a date written YYYY-MM-DD, without quotes", "write the day the page was last checked, e.g. 'reviewed: 2026-11-22'")
-
-
 def _sources_check(known: dict[str, Any]) -> Callable[[Any], list[str]]:
     def check(value: Any) -> list[str]:
         if value is None:
@@ -284,38 +248,56 @@ def _page_path(value: Any) -> str:
     return value.strip()
 
 
-def _schema(known_sources: dict[str, Any], theme_files: Callable[[], frozenset[str]] | None = None) -> dict[str, tuple[bool, Callable[[Any], Any]]]:
-    """Every key a page may carry: (required, check). Add new keys here, never elsewhere."""
-    return {
-        "title": (True, _title),
-        "description": (True, _description),
-        "audience": (True, _audience),
-        "reviewed": (True, _reviewed),
-        "sources": (True, _sources_check(known_sources)),
+# What a required key's line looks like, for the editor who left it out.
+_EXAMPLES = {
+    "title": "title: Vem är anhörig?",
+    "description": "description: Om orden anhörig och närstående, och vem som räknas.",
+    "audience": "audience: [anhoriga]",
+    "reviewed": "reviewed: 2026-11-22",
+    "sources": "sources: [kommunens-stod-video]",
+}
+
+
+def _schema(known_sources: dict[str, Any], theme_files: Callable[[], frozenset[str]] | None = None, *, partial: bool = False) -> Mapping:
+    """Every key a page may carry. Add new keys here, never elsewhere. `partial`: a folder's
+    defaults, where no key is required. A key written with no value is checked as such."""
+
+    def key(check: Callable[[Any], Any], name: str = "") -> Field:
+        required = name in _EXAMPLES and not partial
+        missing = Invalid("a value for this required key", f"add the line '{_EXAMPLES[name]}' to the front matter") if required else None
+        return Field(Check(lambda value, _key, _walk: check(value)), required=required, missing=missing, null=True)
+
+    fields = {
+        "title": key(_title, "title"),
+        "description": key(_description, "description"),
+        "audience": key(_audience, "audience"),
+        "reviewed": Field(
+            Date(not_future=True, fix="write the day the page was last checked, e.g. 'reviewed: 2026-11-22'", future_fix="write the day the page was last checked, which is today at the latest"),
+            required=not partial,
+            missing=Invalid("a value for this required key", f"add the line '{_EXAMPLES['reviewed']}' to the front matter"),
+            null=True,
+        ),
+        "sources": key(_sources_check(known_sources), "sources"),
         # A self-hosted video shown when configured (hooks/presentation_video.py)
-        "video": (False, _video),
+        "video": key(_video),
         # Languages this page is not translated into on purpose (hooks/translations.py)
-        "untranslated": (False, _languages),
+        "untranslated": key(_languages),
         # The page's easy-to-read version, and back (hooks/page_tools.py)
-        "easy_read": (False, _page_path),
-        "standard": (False, _page_path),
+        "easy_read": key(_page_path),
+        "standard": key(_page_path),
         # Material's own keys
-        "hide": (False, _hide),
-        "search": (False, _search),
-        "template": (False, _theme_file("template", theme_files)),
-        "icon": (False, _theme_file("icon", theme_files)),
+        "hide": key(_hide),
+        "search": key(_search),
+        "template": key(_theme_file("template", theme_files)),
+        "icon": key(_theme_file("icon", theme_files)),
     }
-
-
-def _missing(key: str) -> Problem:
-    examples = {
-        "title": "title: Vem är anhörig?",
-        "description": "description: Om orden anhörig och närstående, och vem som räknas.",
-        "audience": "audience: [anhoriga]",
-        "reviewed": "reviewed: 2026-11-22",
-        "sources": "sources: [kommunens-stod-video]",
-    }
-    return Problem(key, "nothing (the key is missing)", "a value for this required key", f"add the line '{examples[key]}' to the front matter")
+    return Mapping(
+        fields,
+        example="'title: ...', 'description: ...' and the other keys",
+        allowed="one of " + ", ".join(sorted(fields)),
+        # Keys with two leading underscores are Material's own bookkeeping (the meta plugin's).
+        extra=lambda name: name.startswith("__"),
+    )
 
 
 def _front_matter(source: str, *, file: str) -> dict[str, Any]:
