@@ -1,0 +1,88 @@
+"""The phone header when the reader's text is large: every control on the screen, whole,
+uncovered and working (header-large-text.css), in Chromium on the real site.
+
+Larger text is set as a reader sets it: the browser's own text size (Chromium's setting,
+through its DevTools protocol, Page.setFontSizes), 32 px instead of 16 px, which is 200 %.
+Material's rem sizes and em breakpoints follow it, as they do for the reader. 320 CSS px at
+100 % is WCAG 1.4.10's reflow width (a 1280 px screen zoomed to 400 %).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SETTINGS = [
+    pytest.param({"width": 375, "height": 812}, 32, id="375px-text200"),
+    pytest.param({"width": 320, "height": 568}, 16, id="320px-text100"),
+    pytest.param({"width": 320, "height": 568}, 32, id="320px-text200"),
+]
+PAGES = ["guider/kommunens-stod/", "ar/guider/"]
+# Material slides and fades its lists and the search: measure once no transition runs.
+SETTLED_MOTION = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+# Each control the header shows: what it is, its box, and whether it is the element found
+# at the middle of its box (not covered by another control or the title).
+CONTROLS = """() => [...document.querySelectorAll('.md-header a[href], .md-header label[role=button], .md-header button')]
+  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('.md-select__inner, .md-search__inner'))
+  .map(e => { const r = e.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {name: e.getAttribute('aria-label') || e.getAttribute('title') || e.textContent.trim(),
+            left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height,
+            uncovered: !!top && (e.contains(top) || top.contains(e))}; })"""
+
+
+def _open_with_text_size(page_session, viewport: dict, pixels: int):
+    page = page_session(viewport=viewport).page
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Page.enable")
+    devtools.send("Page.setFontSizes", {"fontSizes": {"standard": pixels, "fixed": pixels * 13 // 16}})
+    return page
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize(("viewport", "pixels"), SETTINGS)
+def test_every_header_control_is_on_screen_whole_and_uncovered(page_session, base_url, viewport, pixels, path):
+    page = _open_with_text_size(page_session, viewport, pixels)
+    page.goto(base_url + path)
+    # The setting reached the page: Material's root size is 125 % of the reader's.
+    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == pixels * 1.25
+    controls = page.evaluate(CONTROLS)
+    # Home (the logo), menu, light/dark, language and search.
+    assert len(controls) == 5, controls
+    width = viewport["width"]
+    outside = [c for c in controls if c["left"] < 0 or c["right"] > width + 0.5 or c["top"] < 0]
+    assert outside == [], outside
+    assert [c for c in controls if not c["uncovered"]] == [], controls
+    # Each is a target a finger can hit: Material's 40 CSS px high at 100 % (the logo 32 px
+    # wide, look.css), and at larger text at least 44 × 44 (the icons stop growing at 28 px;
+    # the buttons stay this size).
+    assert [c for c in controls if c["width"] < 32 or c["height"] < 40] == [], controls
+    if pixels > 16:
+        assert [c for c in controls if c["width"] < 44 or c["height"] < 44] == [], controls
+    # Nothing in the header, not even the closed language list, makes the page scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize(("viewport", "pixels"), SETTINGS)
+def test_the_header_controls_work_at_large_text(page_session, base_url, viewport, pixels):
+    page = _open_with_text_size(page_session, viewport, pixels)
+    page.goto(base_url + "guider/kommunens-stod/")
+    # The language list opens inside the screen.
+    page.locator(".md-header .md-select button").click()
+    page.wait_for_function(SETTLED_MOTION)
+    links = page.evaluate(
+        "() => [...document.querySelectorAll('.md-header .md-select__link')].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert len(links) == 4 and all(left >= 0 and right <= viewport["width"] + 0.5 for left, right in links), links
+    page.keyboard.press("Escape")
+    page.mouse.click(1, viewport["height"] - 1)
+    # The menu opens, and the search opens with its box ready for typing.
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.locator(".md-header label[for=__search][role=button]").click()
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.wait_for_function(SETTLED_MOTION)  # the search slides in
+    box = page.locator("input.md-search__input").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 0.5, box
