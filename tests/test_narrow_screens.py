@@ -1,5 +1,6 @@
-"""The phone header when the reader's text is large: every control on the screen, whole,
-uncovered and working (header-large-text.css), in Chromium on the real site.
+"""Phones, large text and 400 % zoom (narrow-screens.css), in Chromium on the real site: the
+header's every control on the screen, whole, uncovered and working, and breadcrumbs that
+wrap instead of running off the screen.
 
 Larger text is set as a reader sets it: the browser's own text size (Chromium's setting,
 through its DevTools protocol, Page.setFontSizes), 32 px instead of 16 px, which is 200 %.
@@ -10,6 +11,7 @@ Material's rem sizes and em breakpoints follow it, as they do for the reader. 32
 from __future__ import annotations
 
 import pytest
+from browser_checks import axe_results
 
 SETTINGS = [
     pytest.param({"width": 375, "height": 812}, 32, id="375px-text200"),
@@ -31,8 +33,8 @@ CONTROLS = """() => [...document.querySelectorAll('.md-header a[href], .md-heade
             uncovered: !!top && (e.contains(top) || top.contains(e))}; })"""
 
 
-def _open_with_text_size(page_session, viewport: dict, pixels: int):
-    page = page_session(viewport=viewport).page
+def _open_with_text_size(page_session, viewport: dict, pixels: int, **options):
+    page = page_session(viewport=viewport, **options).page
     devtools = page.context.new_cdp_session(page)
     devtools.send("Page.enable")
     devtools.send("Page.setFontSizes", {"fontSizes": {"standard": pixels, "fixed": pixels * 13 // 16}})
@@ -86,3 +88,38 @@ def test_the_header_controls_work_at_large_text(page_session, base_url, viewport
     page.wait_for_function(SETTLED_MOTION)  # the search slides in
     box = page.locator("input.md-search__input").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 0.5, box
+
+
+@pytest.mark.parametrize(("viewport", "pixels"), SETTINGS + [pytest.param({"width": 375, "height": 812}, 16, id="375px-text100")])
+def test_breadcrumbs_wrap_inside_the_screen(page_session, base_url, viewport, pixels):
+    page = _open_with_text_size(page_session, viewport, pixels)
+    # A module's breadcrumbs end with its path's long name ("Se och stödja anhöriga i vardagen").
+    page.goto(base_url + "utbildning/omsorgspersonal/se-anhoriga/")
+    crumbs = page.evaluate(
+        "() => [...document.querySelectorAll('.md-path__link')].map(e => { const r = e.getBoundingClientRect(); return {text: e.textContent.trim(), left: r.left, right: r.right}; })"
+    )
+    assert len(crumbs) >= 3, crumbs
+    assert [c for c in crumbs if c["left"] < 0 or c["right"] > viewport["width"] + 0.5] == [], crumbs
+    assert page.evaluate("() => { const p = document.querySelector('.md-path'); return p.scrollWidth <= p.clientWidth; }")
+
+
+# The Swedish and Finnish names fit beside the five buttons at 375 px; the longer English
+# and Arabic ones ("The Carers' Guide") still end in an ellipsis there.
+@pytest.mark.parametrize(("folder", "site_name"), [("", "Anhörigguiden"), ("fi/", "Omaisopas")])
+def test_the_site_name_is_shown_whole_in_the_phone_header(page_session, base_url, folder, site_name):
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
+    page.goto(base_url + folder)
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.inner_text().strip() == site_name
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), "the name is cut off with an ellipsis"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["ar/guider/sarskilt-boende/", "utbildning/omsorgspersonal/se-anhoriga/"])
+def test_a_phone_page_at_large_text_passes_axe(page_session, base_url, scheme, path):
+    # The smaller header buttons, the wrapped breadcrumbs and, on the Arabic page shown in
+    # Swedish, the "who to call" block in Arabic: WCAG A and AA, in both colour schemes.
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 32, color_scheme=scheme)
+    page.goto(base_url + path)
+    results = axe_results(page)
+    assert results.violations_count == 0, results.generate_report()
