@@ -123,3 +123,21 @@ def test_a_phone_page_at_large_text_passes_axe(page_session, base_url, scheme, p
     page.goto(base_url + path)
     results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+# Every control a finger must hit on a phone, but links inside a sentence (WCAG 2.5.8
+# exempts those: the sentence's line sets their height). Material's light/dark radio
+# inputs are drawn by their labels, the buttons measured in the header test above.
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, label[role=button], input:not(.md-option), select, textarea, summary')]
+  .filter(e => e.checkVisibility({visibilityProperty: true}))
+  .filter(e => !(e.tagName === 'A' && e.closest('p, li, td, dd') && !e.closest('nav, .md-path, .md-footer')))
+  .map(e => { const r = e.getBoundingClientRect();
+    return {name: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40), width: r.width, height: r.height}; })
+  .filter(t => t.width < 24 || t.height < 24)"""
+
+
+@pytest.mark.parametrize("path", ["", "guider/kommunens-stod/", "utbildning/omsorgspersonal/se-anhoriga/", "verktyg/nodplan/"])
+def test_every_control_on_a_phone_is_a_target_of_24_px_or_more(page_session, base_url, path):
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
+    page.goto(base_url + path)
+    assert page.evaluate(SMALL_TARGETS) == []
