@@ -141,3 +141,14 @@ def test_every_control_on_a_phone_is_a_target_of_24_px_or_more(page_session, bas
     page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
     page.goto(base_url + path)
     assert page.evaluate(SMALL_TARGETS) == []
+
+
+def test_the_phone_menu_is_written_at_16_px_or_more(page_session, base_url):
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
+    page.goto(base_url + "guider/kommunens-stod/")
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function(SETTLED_MOTION)
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(e => e.checkVisibility({visibilityProperty: true})).map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert len(sizes) > 10 and min(sizes) >= 16, sizes
