@@ -152,3 +152,26 @@ def test_the_phone_menu_is_written_at_16_px_or_more(page_session, base_url):
         "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(e => e.checkVisibility({visibilityProperty: true})).map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
     assert len(sizes) > 10 and min(sizes) >= 16, sizes
+
+
+@pytest.mark.parametrize("path", ["guider/kommunens-stod/", "ar/guider/"])
+@pytest.mark.parametrize(("viewport", "pixels"), SETTINGS)
+def test_the_open_phone_menu_fits_the_screen_and_a_tap_beside_it_closes_it(page_session, base_url, viewport, pixels, path):
+    # Material's 12.1rem drawer was 484 px wide at 200 % text: the links' ends were cut off.
+    page = _open_with_text_size(page_session, viewport, pixels)
+    page.goto(base_url + path)
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function(SETTLED_MOTION)
+    width = viewport["width"]
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= width + 0.5, drawer
+    links = page.evaluate(
+        "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(e => e.checkVisibility({visibilityProperty: true})).map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert len(links) > 5 and all(left >= 0 and right <= width + 0.5 for left, right in links), links
+    # A strip of the page shows beside it; a tap there closes the menu.
+    beside = drawer["x"] + drawer["width"] + 10 if drawer["x"] < 1 else drawer["x"] - 10
+    assert 0 < beside < width, drawer
+    page.mouse.click(beside, viewport["height"] / 2)
+    page.wait_for_function("!document.getElementById('__drawer').checked")
