@@ -175,3 +175,15 @@ def test_the_open_phone_menu_fits_the_screen_and_a_tap_beside_it_closes_it(page_
     assert 0 < beside < width, drawer
     page.mouse.click(beside, viewport["height"] / 2)
     page.wait_for_function("!document.getElementById('__drawer').checked")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("pixels", [16, 32], ids=["text100", "text200"])
+def test_the_open_phone_menu_passes_axe(page_session, base_url, scheme, pixels):
+    # The open section's name above its links was light grey on a grey band (under 4.5:1).
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, pixels, color_scheme=scheme)
+    page.goto(base_url + "guider/kommunens-stod/")
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    results = axe_results(page)
+    assert results.violations_count == 0, results.generate_report()
