@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from anhorigguiden.partials import Partial
 from anhorigguiden.markers import insert_after_h1
 from anhorigguiden.site_languages import languages, page_language, ui_texts
+from anhorigguiden.text_direction import direction
 
 TEMPLATE = "partials/help-contacts.html"
 CRISIS_PAGE = "guider/om-det-ar-akut.md"
@@ -59,14 +60,19 @@ def applies_to(src_uri: str) -> bool:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not applies_to(page.file.src_uri):
         return markdown
-    language = page_language(page, config)
+    # The reader's language, also on a page shown in Swedish because it has no translation:
+    # the numbers are what a reader in need looks for, and the block is interface, not text.
+    language = languages(config).current
     organisation = config.extra.get("organisation")
     national = [contact.in_language(language) for contact in _contacts]
     sources_page = files.get_file_from_path(SOURCES_PAGE)
     crisis_page = files.get_file_from_path(CRISIS_PAGE)
     html = render(
         config,
-        ui=_ui.get(languages(config).current, {}),
+        ui=_ui.get(language, {}),
+        # Inside a fallback page's lang="sv" content: marked with the reader's language.
+        reader_lang=language if page_language(page, config) != language else None,
+        reader_dir=direction(config, language),
         local=organisation.contacts_in(language) if organisation is not None else [],
         organisation_name=organisation.organisation_name(language) if organisation is not None else None,
         national=national,

@@ -67,7 +67,13 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     written_in = page_language(page, config)
     if written_in != languages(config).current:
-        context["translation_fallback"] = {"lang": written_in, "dir": direction(config, written_in)}
+        reader = languages(config).current  # the interface inside the content stays in the reader's language
+        context["translation_fallback"] = {
+            "lang": written_in,
+            "dir": direction(config, written_in),
+            "reader_lang": reader,
+            "reader_dir": direction(config, reader),
+        }
     return context
 
 

@@ -8,6 +8,9 @@
  * tab stop anyway. search-and-keyboard.css keeps the closed drawer's links out of the
  * tab order.
  *
+ * Escape in the open search closes it and puts the focus back on the search box (wide
+ * screens) or the search button (phones), not on <body>.
+ *
  * Also: Material's palette radio inputs (input.md-option) are tab stops with no visible
  * box: they are taken out of the tab order, and the light/dark toggle's visible icon is
  * the button instead.
@@ -85,6 +88,47 @@
     search.addEventListener("change", function () {
       if (search.checked && document.activeElement !== searchBox) searchBox.focus();
     });
+  }
+
+  // Escape in the open search: Material closes it and takes the focus out of the search box,
+  // leaving it on <body>, so that the next Tab starts again at the top of the page. The
+  // focus goes back to where the search was opened from: the search box on wide screens,
+  // the search button on phones (where the box folds away). Material's own key handler is
+  // on the window and was registered first (its bundle runs before this deferred file):
+  // the capture listener sees the search still open, the other runs after Material's.
+  // Material opens the search whenever the box gains the focus (a click on its toggle, 1 ms
+  // later): that one click is refused, so the search stays closed; typing opens it again.
+  if (search && searchBox) {
+    var returnFocusTo = null;
+    var keepSearchClosed = false;
+    window.addEventListener("keydown", function (event) {
+      returnFocusTo = null;
+      keepSearchClosed = false;
+      if (event.key !== "Escape" || !search.checked) return;
+      returnFocusTo = searchButton && visible(searchButton) ? searchButton : searchBox;
+    }, true);
+    window.addEventListener("keydown", function (event) {
+      var target = returnFocusTo;
+      returnFocusTo = null;
+      if (event.key !== "Escape" || !target || search.checked) return;
+      var focused = document.activeElement;
+      if (!focused || focused === document.body || (focused.closest(".md-search") && !visible(focused))) {
+        keepSearchClosed = target === searchBox;
+        target.focus();
+      }
+    });
+    search.addEventListener("click", function (event) {
+      if (!keepSearchClosed || !search.checked) return;
+      keepSearchClosed = false;
+      event.preventDefault(); // the box was focused again to close the search, not to open it
+    });
+    // Typing or a click in the box, where the focus already is, opens it again.
+    function reopenSearch() {
+      keepSearchClosed = false;
+      if (!search.checked) search.click(); // as Material opens it: a click on its toggle
+    }
+    searchBox.addEventListener("input", reopenSearch);
+    searchBox.addEventListener("click", reopenSearch);
   }
 
   // Material also closes the drawer itself (a link followed, the overlay clicked).

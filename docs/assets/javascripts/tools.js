@@ -27,7 +27,8 @@
 
   var settingsNode = document.getElementById("ag-tool-config");
   var form = document.querySelector("[data-ag-form]");
-  if (!settingsNode || !form) {
+  var saveFile = window.anhorigguidenSaveFile; // save-file.js, loaded just before this file
+  if (!settingsNode || !form || !saveFile) {
     return;
   }
   var settings = JSON.parse(settingsNode.textContent);
@@ -430,11 +431,6 @@
     box.showModal();
   }
 
-  function today() {
-    var now = new Date();
-    return [now.getFullYear(), String(now.getMonth() + 1).padStart(2, "0"), String(now.getDate()).padStart(2, "0")].join("-");
-  }
-
   function setUpStorage() {
     var saveButton = storage.querySelector("[data-ag-save]");
     saveButton.addEventListener("click", function () {
@@ -458,17 +454,7 @@
     });
 
     storage.querySelector("[data-ag-export]").addEventListener("click", function () {
-      var file = "anhorigguiden-" + settings.tool + "-" + today() + ".json";
-      var url = URL.createObjectURL(new Blob([JSON.stringify(read(), null, 2)], { type: "application/json" }));
-      var link = document.createElement("a");
-      link.href = url;
-      link.download = file;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () {
-        URL.revokeObjectURL(url);
-      }, 10000);
+      var file = saveFile.saveJson("anhorigguiden-" + settings.tool, read());
       say(format(strings.exported, { file: file }));
     });
 

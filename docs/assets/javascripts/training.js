@@ -40,9 +40,11 @@
   var MAX_TRIES = 100000;
 
   var settingsNode = document.getElementById("ag-training-config");
-  if (!settingsNode) {
+  var saveFile = window.anhorigguidenSaveFile; // save-file.js, loaded just before this file
+  if (!settingsNode || !saveFile) {
     return;
   }
+  var today = saveFile.today;
   var settings = JSON.parse(settingsNode.textContent);
   var strings = settings.strings;
   var storageWorks = true;
@@ -66,11 +68,6 @@
     return String(text).replace(/\{(\w+)\}/g, function (whole, name) {
       return own(values, name) ? String(values[name]) : whole;
     });
-  }
-
-  function today() {
-    var now = new Date();
-    return [now.getFullYear(), String(now.getMonth() + 1).padStart(2, "0"), String(now.getDate()).padStart(2, "0")].join("-");
   }
 
   function isDate(value) {
@@ -383,18 +380,8 @@
 
     tools.querySelector("[data-ag-export]").addEventListener("click", function () {
       state = load();
-      var file = "anhorigguiden-utbildning-" + today() + ".json";
       var data = { app: APP, version: VERSION, exported: new Date().toISOString(), name: state.name, paths: state.paths };
-      var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      var link = document.createElement("a");
-      link.href = url;
-      link.download = file;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () {
-        URL.revokeObjectURL(url);
-      }, 10000);
+      var file = saveFile.saveJson("anhorigguiden-utbildning", data);
       announce(status, format(strings.exported, { file: file }));
     });
 
