@@ -27,12 +27,10 @@ CONFIGURED = ("anhorigguiden.markdown.citations", "anhorigguiden.markdown.glossa
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this build's language
 def on_config(config: MkDocsConfig) -> None:
     langs = languages(config)
-    settings = {"data_dir": str(data_dir(config)), "language": langs.current, "languages": list(langs.built)}
+    settings = {"registry": registry_for(config), "data_dir": str(data_dir(config)), "language": langs.current, "languages": list(langs.built)}
     for name in CONFIGURED:
         if name in config.markdown_extensions:
             options = dict(settings)
             if name.endswith(".contacts"):
                 del options["languages"]  # it reads only ui.yml, in the page's language
-            else:
-                options["registry"] = registry_for(config)
             config.mdx_configs.setdefault(name, {}).update(options)

@@ -34,12 +34,11 @@ from __future__ import annotations
 import re
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import REGISTRY_OPTION, registry_of
+from anhorigguiden.markdown.registry import DataExtension, registry_of
 from anhorigguiden.markdown_text import escape
 from anhorigguiden.markers import Marker, find_markers, source_line
 from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
@@ -183,17 +182,13 @@ def check_law_format(texts: dict[str, dict[str, str]]) -> None:
         raise GuideError("data/ui.yml", problems, "Interface text")
 
 
-class CitationsExtension(Extension):
-    def __init__(self, **kwargs: object) -> None:
-        self.config = {
-            "registry": list(REGISTRY_OPTION),
-            "data_dir": ["", "Folder with sources.yml, facts.yml, law.yml and ui.yml; empty: upstream's data/"],
-            "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
-            "languages": [["sv"], "Every built language, default first: the registries must have text in each"],
-            "sources_page": ["kallor.md", "The Källor page's file under docs/, which the links point to"],
-            "easy_read_folder": ["lattlast/", "Pages under it get one line of sources instead of numbers"],
-        }
-        super().__init__(**kwargs)
+class CitationsExtension(DataExtension):
+    DATA_FILES = "sources.yml, facts.yml, law.yml and ui.yml"
+    OPTIONS = {
+        "languages": [["sv"], "Every built language, default first: the registries must have text in each"],
+        "sources_page": ["kallor.md", "The Källor page's file under docs/, which the links point to"],
+        "easy_read_folder": ["lattlast/", "Pages under it get one line of sources instead of numbers"],
+    }
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

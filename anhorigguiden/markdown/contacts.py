@@ -21,12 +21,11 @@ from collections.abc import Callable
 
 import jinja2
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import UPSTREAM_ROOT, GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import registry_of
+from anhorigguiden.markdown.registry import DataExtension, registry_of
 from anhorigguiden.markers import Marker, find_markers, source_line
 
 SECTION = "Local contacts"
@@ -108,14 +107,11 @@ def _fail(page: PageInfo, marker: Marker, found: str, expected: str, fix: str) -
     raise GuideError(page.label, [Problem(key, found, expected, fix)], SECTION)
 
 
-class ContactsExtension(Extension):
-    def __init__(self, **kwargs: object) -> None:
-        self.config = {
-            "render": ["", "render(variant, language) -> the box's HTML; empty: upstream's template without contacts"],
-            "data_dir": ["", "Folder with ui.yml, for the default rendering; empty: upstream's data/"],
-            "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
-        }
-        super().__init__(**kwargs)
+class ContactsExtension(DataExtension):
+    DATA_FILES = "ui.yml, for the default rendering"
+    OPTIONS = {
+        "render": ["", "render(variant, language) -> the box's HTML; empty: upstream's template without contacts"],
+    }
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

@@ -18,11 +18,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions import Extension
 
 from anhorigguiden.glossary_terms import PageContext, _TermTreeprocessor
 from anhorigguiden.markdown.page import page_info
-from anhorigguiden.markdown.registry import REGISTRY_OPTION, registry_of, term_matcher
+from anhorigguiden.markdown.registry import DataExtension, registry_of, term_matcher
 
 # After inline patterns (20), attr_list (8), abbr (7), citation_refs (7) and smart symbols
 # (6.1); before MkDocs' link rewriting (0), which then resolves and checks the links.
@@ -48,17 +47,13 @@ class PageTerms(_TermTreeprocessor):
         super().run(root)
 
 
-class GlossaryExtension(Extension):
-    def __init__(self, **kwargs: object) -> None:
-        self.config = {
-            "registry": list(REGISTRY_OPTION),
-            "data_dir": ["", "Folder with glossary.yml and ui.yml; empty: upstream's data/"],
-            "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
-            "languages": [["sv"], "Every built language, default first: the glossary must have each"],
-            "glossary_page": ["ordlista.md", "The Ordlista page's file under docs/, which each term links to"],
-            "unexplained": [["ordlista.md", "kallor.md"], "Pages (files under docs/) whose words are not explained"],
-        }
-        super().__init__(**kwargs)
+class GlossaryExtension(DataExtension):
+    DATA_FILES = "glossary.yml and ui.yml"
+    OPTIONS = {
+        "languages": [["sv"], "Every built language, default first: the glossary must have each"],
+        "glossary_page": ["ordlista.md", "The Ordlista page's file under docs/, which each term links to"],
+        "unexplained": [["ordlista.md", "kallor.md"], "Pages (files under docs/) whose words are not explained"],
+    }
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

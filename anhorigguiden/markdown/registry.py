@@ -15,6 +15,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions import Extension
+
 from anhorigguiden.glossary_terms import TermMatcher
 from anhorigguiden.guide_data import UPSTREAM_ROOT
 from anhorigguiden.registry import Registry
@@ -24,6 +26,24 @@ from anhorigguiden.site_languages import Languages
 # default is "" and not None: Python-Markdown turns an option whose default is None or a
 # bool into a bool, which would replace the registry by True.
 REGISTRY_OPTION = ["", "The build's registry (hooks/markdown_extensions.py); empty: load data_dir"]
+
+
+class DataExtension(Extension):
+    """An extension that reads the data: the options all of ours share (the registry, the
+    data folder, the build's language), then its own (`OPTIONS`, as Python-Markdown's
+    `config`: name -> [default, help])."""
+
+    DATA_FILES = "the data files"  # which files it reads, for the data_dir option's help
+    OPTIONS: dict[str, list[Any]] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "registry": list(REGISTRY_OPTION),
+            "data_dir": ["", f"Folder with {self.DATA_FILES}; empty: upstream's data/"],
+            "language": ["sv", "The build's language; a page's own language (mkdocs-static-i18n) wins"],
+            **{name: list(option) for name, option in self.OPTIONS.items()},
+        }
+        super().__init__(**kwargs)
 
 
 def data_folder(configured: str) -> Path:
