@@ -103,7 +103,8 @@ class Registry:
 
     @functools.cached_property
     def synonyms(self) -> search_synonyms.Synonyms:
-        return search_synonyms.load_synonyms(self.folder / "synonyms.yml", languages=list(self.languages.built))
+        # Every configured language: a build that leaves some out (build_only_locale) still reads the file.
+        return search_synonyms.load_synonyms(self.folder / "synonyms.yml", languages=list(self.languages.configured))
 
     def organisation(self, path: Path, *, sections: list[str]) -> organisation_schema.Organisation:
         """An organisation's own file (it lives outside data/, so the caller names it)."""

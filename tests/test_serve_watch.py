@@ -104,3 +104,24 @@ def test_a_changed_organisation_file_shows_without_a_restart(preview):
     _, organisation, base, server = preview
     edit(organisation, "sv: Anhörigguiden i Exempelkommun\n", "sv: Anhörigguiden i Nya Exempelkommun\n")
     wait_for(base + "guider/vem-ar-anhorig/", "Anhörigguiden i Nya Exempelkommun", server)
+
+
+def test_serving_swedish_only_builds_the_swedish_site_with_its_generated_pages(tmp_path):
+    """`make serve LANGUAGE=sv`: every data file is still read and checked (English, Arabic
+    and Finnish texts in it are accepted, not refused as unknown languages), the Swedish
+    pages are built with the generated ones, and no other language's tree is written."""
+    from sitebuilder import run_mkdocs
+
+    result = run_mkdocs(REPO / "mkdocs.yml", tmp_path / "site", cwd=REPO, env={"ANHORIGGUIDEN_ONLY_LANGUAGE": "sv"})
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    for page in ("index.html", "guider/avlosning/index.html", "kallor/index.html", "ordlista/index.html", "utbildning/index.html"):
+        assert (site / page).is_file(), f"{page} missing from the Swedish-only build"
+    assert not any((site / language).exists() for language in ("en", "ar", "fi"))
+    assert 'lang="sv"' in (site / "guider" / "avlosning" / "index.html").read_text(encoding="utf-8")
+
+
+def test_make_serve_refuses_a_language_that_cannot_be_built_alone():
+    completed = subprocess.run(["make", "-n", "serve", "LANGUAGE=en"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert completed.returncode != 0
+    assert "only LANGUAGE=sv" in completed.stderr
