@@ -144,6 +144,16 @@
   }
 
   // A stored or loaded value made safe, "newer", or null if it is not this tool's format.
+  // Stored or imported text: the validated data, "newer", or null for text that is not
+  // JSON or not a saved tool.
+  function parsedAndValidated(text) {
+    try {
+      return validated(JSON.parse(text));
+    } catch (error) {
+      return null;
+    }
+  }
+
   function validated(data) {
     if (!data || typeof data !== "object" || Array.isArray(data) || data.app !== APP) {
       return null;
@@ -377,12 +387,7 @@
     if (!raw) {
       return null;
     }
-    var data = null;
-    try {
-      data = validated(JSON.parse(raw));
-    } catch (error) {
-      data = null;
-    }
+    var data = parsedAndValidated(raw);
     if (data === "newer") {
       stored = "newer";
       return null;
@@ -495,12 +500,7 @@
         if (run !== importRun) {
           return;
         }
-        var loaded = null;
-        try {
-          loaded = validated(JSON.parse(text));
-        } catch (parseError) {
-          loaded = null;
-        }
+        var loaded = parsedAndValidated(text);
         if (loaded === "newer") {
           reject(strings.import_newer);
           return;
