@@ -2,8 +2,9 @@
 
 Not a hook: hooks/local_contacts.py (for the contacts extension), hooks/help_contacts.py
 and hooks/page_tools.py each put a partial of overrides/partials/ into pages with it. The
-theme's Jinja environment is read once per build (`reset` in on_config: mkdocs-static-i18n builds each language with
-its own template folders), not once per page.
+theme's Jinja environment and the interface texts are read once per build (`start_build`
+in on_config: mkdocs-static-i18n builds each language with its own template folders), not
+once per page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from anhorigguiden.site_languages import ui_texts
 from anhorigguiden.template_cache import theme_env
 
 
@@ -22,10 +24,17 @@ class Partial:
     def __init__(self, template: str) -> None:
         self.template = template
         self._env: jinja2.Environment | None = None
+        self._texts: dict[str, dict[str, str]] = {}
 
-    def reset(self) -> None:
-        """Forget the environment: the next build may have other template folders."""
+    def start_build(self, config: MkDocsConfig) -> None:
+        """A new build (or language run): its interface texts, and its template folders
+        (the environment is made again at the first render)."""
         self._env = None
+        self._texts = ui_texts(config)
+
+    def texts(self, language: str) -> dict[str, str]:
+        """data/ui.yml's texts in one language, for the template's `ui`."""
+        return self._texts.get(language, {})
 
     def render(self, config: MkDocsConfig, **context: Any) -> str:
         if self._env is None:

@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from anhorigguiden.partials import Partial
 from anhorigguiden.markers import insert_after_h1
-from anhorigguiden.site_languages import languages, page_language, ui_texts
+from anhorigguiden.site_languages import languages, page_language
 from anhorigguiden.text_direction import direction
 
 TEMPLATE = "partials/help-contacts.html"
@@ -36,7 +36,6 @@ SOURCES_PAGE = "kallor.md"
 # The start page and the guide for relatives, in any language (index.en.md, guider/x.ar.md).
 _PAGES = re.compile(r"^(index|guider/[^/]+)(\.[a-z]{2})?\.md$")
 
-_ui: dict[str, dict[str, str]] = {}
 _contacts: list[national_contacts.NationalContact] = []
 _sources: dict[str, references.Source] = {}
 _partial = Partial(TEMPLATE)
@@ -44,12 +43,11 @@ _partial = Partial(TEMPLATE)
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui, _contacts, _sources
-    _ui = ui_texts(config)
+    global _contacts, _sources
     registry = registry_for(config)
     _sources = registry.references.sources
     _contacts = registry.national_contacts
-    _partial.reset()  # the theme's template folders may differ from one build to the next
+    _partial.start_build(config)  # this build's template folders and interface texts
 
 
 def applies_to(src_uri: str) -> bool:
@@ -69,7 +67,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     crisis_page = files.get_file_from_path(CRISIS_PAGE)
     html = render(
         config,
-        ui=_ui.get(language, {}),
+        ui=_partial.texts(language),
         # Inside a fallback page's lang="sv" content: marked with the reader's language.
         reader_lang=language if page_language(page, config) != language else None,
         reader_dir=direction(config, language),

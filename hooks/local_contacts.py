@@ -14,21 +14,17 @@ from __future__ import annotations
 
 from anhorigguiden.markdown.contacts import TEMPLATE
 from anhorigguiden.partials import Partial
-from anhorigguiden.site_languages import ui_texts
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 EXTENSION = "anhorigguiden.markdown.contacts"
 
-_ui: dict[str, dict[str, str]] = {}
 _partial = Partial(TEMPLATE)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui
-    _ui = ui_texts(config)
-    _partial.reset()  # the theme's template folders may differ from one build to the next
+    _partial.start_build(config)  # this build's template folders and interface texts
     if EXTENSION in config.markdown_extensions:
         config.mdx_configs.setdefault(EXTENSION, {})["render"] = lambda variant, language: render(config, variant, language)
 
@@ -38,7 +34,7 @@ def render(config: MkDocsConfig, variant: str, language: str) -> str:
     organisation = config.extra.get("organisation")
     return _partial.render(
         config,
-        ui=_ui.get(language, {}),
+        ui=_partial.texts(language),
         variant=variant,
         contacts=organisation.contacts_in(language) if organisation is not None else [],
         organisation_name=organisation.organisation_name(language) if organisation is not None else None,

@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from anhorigguiden.partials import Partial
-from anhorigguiden.site_languages import languages, page_language, ui_texts
+from anhorigguiden.site_languages import languages, page_language
 from anhorigguiden.text_direction import direction
 
 SECTION = "Easy-to-read pages"
@@ -37,15 +37,12 @@ TEMPLATE = "partials/page-tools.html"
 PAIR = {"easy_read": "standard", "standard": "easy_read"}  # a key and the key that answers it
 
 
-_ui: dict[str, dict[str, str]] = {}
 _partial = Partial(TEMPLATE)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up this language's build
 def on_config(config: MkDocsConfig) -> None:
-    global _ui
-    _ui = ui_texts(config)
-    _partial.reset()  # the theme's template folders may differ from one build to the next
+    _partial.start_build(config)  # this build's template folders and interface texts
 
 
 @event_priority(0)  # after front_matter.py (30) made sure the page has its H1
@@ -53,7 +50,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     langs = languages(config)
     reader = langs.current
     written_in = page_language(page, config)
-    ui = _ui.get(reader, {})
+    ui = _partial.texts(reader)
     html = render(
         config,
         ui=ui,
