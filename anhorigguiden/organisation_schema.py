@@ -465,26 +465,21 @@ def check_colours(colours: dict[str, str], *, configured: set[str]) -> list[Prob
                 "use " + ", or ".join(options),
             )
         )
-    ratio = contrast_ratio(link, PAGE_BACKGROUND)
-    if ratio < AA_TEXT:
-        suggestion = adjust_to_pass(link, PAGE_BACKGROUND)
-        problems.append(
-            Problem(
-                key_for("link"),
-                f"'{link}' on the white page background: contrast {format_ratio(ratio)}",
-                f"at least {AA_TEXT}:1 (WCAG 2.1 AA, success criterion 1.4.3)",
-                f"use a darker colour, e.g. '{suggestion}' ({format_ratio(contrast_ratio(suggestion, PAGE_BACKGROUND))})",
+    # Two colours the theme writes on the white page: links, and button text in the header's colour.
+    on_white = [
+        ("link", link, f"'{link}' on the white page background", "", ""),
+        ("header_background", background, f"'{background}' as button text on the white page", ": the theme writes button text in this colour", ", with a light header_text"),
+    ]
+    for name, colour, found, why, fix_end in on_white:
+        ratio = contrast_ratio(colour, PAGE_BACKGROUND)
+        if ratio < AA_TEXT:
+            suggestion = adjust_to_pass(colour, PAGE_BACKGROUND)
+            problems.append(
+                Problem(
+                    key_for(name),
+                    f"{found}: contrast {format_ratio(ratio)}",
+                    f"at least {AA_TEXT}:1 (WCAG 2.1 AA, success criterion 1.4.3){why}",
+                    f"use a darker colour, e.g. '{suggestion}' ({format_ratio(contrast_ratio(suggestion, PAGE_BACKGROUND))}){fix_end}",
+                )
             )
-        )
-    ratio = contrast_ratio(background, PAGE_BACKGROUND)
-    if ratio < AA_TEXT:
-        suggestion = adjust_to_pass(background, PAGE_BACKGROUND)
-        problems.append(
-            Problem(
-                key_for("header_background"),
-                f"'{background}' as button text on the white page: contrast {format_ratio(ratio)}",
-                f"at least {AA_TEXT}:1 (WCAG 2.1 AA, success criterion 1.4.3): the theme writes button text in this colour",
-                f"use a darker colour, e.g. '{suggestion}' ({format_ratio(contrast_ratio(suggestion, PAGE_BACKGROUND))}), with a light header_text",
-            )
-        )
     return problems

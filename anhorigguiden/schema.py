@@ -147,6 +147,14 @@ class Checked:
     key: str
 
 
+
+def _not_a_mapping(node: Any, value: Any, key: str, walk: Walk) -> bool:
+    """Report a value where a mapping belongs (Mapping's and MapOf's `expected` and `fix`)."""
+    if isinstance(value, dict):
+        return False
+    walk.report(key, describe(value), node.expected, _format(node.fix, key))
+    return True
+
 class Mapping(Node):
     """'key: value' lines: the `fields` and nothing else (or names `extra` accepts)."""
 
@@ -176,8 +184,7 @@ class Mapping(Node):
         self.build = build
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
-        if not isinstance(value, dict):
-            walk.report(key, describe(value), self.expected, _format(self.fix, key))
+        if _not_a_mapping(self, value, key, walk):
             return INVALID
         before = len(walk.problems)
         result: dict[str, Any] = {}
@@ -263,8 +270,7 @@ class MapOf(Node):
     checks: tuple[Callable[[Checked, Walk], None], ...] = ()  # across entries (a key that names another entry), as Mapping's
 
     def walk(self, value: Any, key: str, walk: Walk) -> Any:
-        if not isinstance(value, dict):
-            walk.report(key, describe(value), self.expected, _format(self.fix, key))
+        if _not_a_mapping(self, value, key, walk):
             return INVALID
         before = len(walk.problems)
         result: dict[str, Any] = {}
