@@ -139,6 +139,12 @@ def stock_docs(docs: Path, target: Path) -> list[str]:
     return changed
 
 
+def is_ours(extension: Any) -> bool:
+    """A `markdown_extensions:` entry (a name, or {name: options}) from our package."""
+    name = extension if isinstance(extension, str) else next(iter(extension), "")
+    return name.startswith("anhorigguiden.")
+
+
 def stock_config(ours: dict[str, Any], tree: Path, docs: Path) -> dict[str, Any]:
     """A stock Material configuration for the same Markdown, languages and navigation."""
     theme = ours.get("theme", {})
@@ -154,7 +160,9 @@ def stock_config(ours: dict[str, Any], tree: Path, docs: Path) -> dict[str, Any]
         "use_directory_urls": ours.get("use_directory_urls", True),
         "strict": False,
         "theme": {"name": "material", "language": theme.get("language", "en"), "font": False},
-        "markdown_extensions": ours.get("markdown_extensions", []),
+        # Python-Markdown's and pymdown's extensions, not our page syntax (anhorigguiden.*):
+        # stock Material leaves [[fact:key]] and the other markers as written.
+        "markdown_extensions": [entry for entry in ours.get("markdown_extensions", []) if not is_ours(entry)],
         "plugins": plugins,
     }
     for key in ("nav", "exclude_docs", "not_in_nav"):

@@ -94,3 +94,13 @@ def test_an_unknown_key_stops_the_conversion_naming_page_line_key_close_match_an
 def test_a_missing_data_file_is_a_clean_error_naming_it(tmp_path):
     with pytest.raises(PluginError, match=r"sources.yml: 1 problem\(s\)[\s\S]*cannot be read"):
         _html("[[source:deck]]", {EXT: {"data_dir": str(tmp_path)}})
+
+
+def test_a_page_in_a_language_the_extension_was_not_given_is_a_clean_error():
+    # An engine that builds English pages without our hook: the option still says Swedish.
+    with pytest.raises(PluginError) as raised:
+        _html("About [[fact:caring]] people.", {EXT: {"data_dir": str(DATA), "language": "en", "languages": ["sv"]}})
+    message = str(raised.value)
+    assert "a page in 'en', a language the extension's `languages` option does not list" in message
+    assert "add 'en' to `languages` under anhorigguiden.markdown.citations in mkdocs.yml" in message
+    assert "Traceback" not in message

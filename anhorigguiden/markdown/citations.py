@@ -49,6 +49,7 @@ MARKERS = {
     "source": "[[source:<key in data/sources.yml>]]",
     "law": "[[law:<key in data/law.yml>]]",
 }
+EXTENSION_NAME = "anhorigguiden.markdown.citations"
 _SECTIONS = {"fact": FACTS_SECTION, "source": SOURCES_SECTION, "law": LAW_SECTION}
 _FILES = {"fact": "data/facts.yml", "source": "data/sources.yml", "law": "data/law.yml"}
 # After contacts.py (36), which writes HTML, before the leftover check (32) and before
@@ -74,6 +75,7 @@ class CitationsPreprocessor(Preprocessor):
         references = registry.references
         ui = registry.ui_texts
         registry.derived("law_with_provision checked", lambda: check_law_format(ui))
+        check_language(page, registry.languages.built)
         check_keys(page, markers, references)
         texts = ui[page.language]
         link = page.link_to(config["sources_page"])
@@ -145,6 +147,26 @@ def groups(markdown: str, markers: list[Marker]) -> list[list[Marker]]:
         else:
             found.append([marker])
     return found
+
+
+def check_language(page: PageInfo, languages: tuple[str, ...]) -> None:
+    """The page's language must be one the registries were checked for: under an engine that
+    builds more languages than the extension's `languages` option names (mkdocs-static-i18n
+    without hooks/markdown_extensions.py), a fact would have no text in it."""
+    if page.language in languages:
+        return
+    raise GuideError(
+        page.label,
+        [
+            Problem(
+                f"markdown_extensions: {EXTENSION_NAME}",
+                f"a page in '{page.language}', a language the extension's `languages` option does not list",
+                "one of its languages: " + ", ".join(languages),
+                f"add '{page.language}' to `languages` under {EXTENSION_NAME} in mkdocs.yml (under MkDocs, hooks/markdown_extensions.py sets it to the built languages)",
+            )
+        ],
+        SOURCES_SECTION,
+    )
 
 
 def check_keys(page: PageInfo, markers: list[Marker], references: References) -> None:
