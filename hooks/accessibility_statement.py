@@ -7,8 +7,8 @@ It is held in memory, never written into docs/, and every page's footer links to
 (`overrides/partials/copyright.html`, through `accessibility_statement_url`).
 
 Events: on_config (priority -200: this language's interface strings), on_files (priority
--150, after mkdocs-static-i18n: adds the page), on_page_context and on_template_context
-(the statement's URL for the footer, also on theme pages such as 404.html).
+-150, after mkdocs-static-i18n: adds the page), on_env (the statement's URL for the
+footer of every template, also theme pages such as 404.html).
 """
 
 from __future__ import annotations
@@ -116,11 +116,7 @@ def issue_tracker(config: MkDocsConfig) -> str | None:
     return value
 
 
-def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
-    context["accessibility_statement_url"] = _url
-    return context
-
-
-def on_template_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
-    context["accessibility_statement_url"] = _url
-    return context
+def on_env(env: Any, **_: Any) -> Any:
+    """The footer's link to the statement, for every template of this language's build."""
+    env.globals["accessibility_statement_url"] = _url
+    return env

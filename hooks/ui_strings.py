@@ -2,8 +2,8 @@
 
 Events: on_config (load and check `data/ui.yml` against the languages being built and
 against the keys and placeholders declared in anhorigguiden/ui_keys.py),
-on_page_context and on_template_context (put this language's strings into the template
-context as `ui`, for content pages and for theme templates such as 404.html).
+on_env (put this language's strings into the template environment as `ui`, for content
+pages and for theme templates such as 404.html).
 """
 
 from __future__ import annotations
@@ -35,14 +35,11 @@ def on_config(config: MkDocsConfig) -> None:
     _strings = UiStrings({key: texts[config.theme["language"]] for key, texts in data.ui.items()})
 
 
-def on_page_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
-    context["ui"] = _strings
-    return context
-
-
-def on_template_context(context: dict[str, Any], **_: Any) -> dict[str, Any]:
-    context["ui"] = _strings
-    return context
+def on_env(env: Any, **_: Any) -> Any:
+    """`ui` for every template of this language's build: content pages and theme templates
+    such as 404.html (mkdocs-static-i18n makes a new environment for each language)."""
+    env.globals["ui"] = _strings
+    return env
 
 
 def built_languages(config: MkDocsConfig) -> list[str]:
