@@ -113,16 +113,3 @@ def source_line(source: str, text: str) -> int | None:
     """
     position = source.find(text)
     return None if position == -1 else source.count("\n", 0, position) + 1
-
-
-_H1_RE = re.compile(r"^#[ \t]+\S.*$", re.MULTILINE)
-
-def insert_after_h1(markdown: str, html: str) -> str:
-    """`html` as its own block after the first H1 outside code (front_matter.py made sure
-    there is one); at the top if there is none."""
-    ranges = code_ranges(markdown)
-    for match in _H1_RE.finditer(markdown):
-        if any(start <= match.start() < end for start, end in ranges):
-            continue
-        return f"{markdown[: match.end()]}\n\n{html}\n\n{markdown[match.end():].lstrip(chr(10))}"
-    return f"{html}\n\n{markdown}"

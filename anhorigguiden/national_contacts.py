@@ -1,6 +1,7 @@
 """data/national_contacts.yml: the national numbers of the "who to call" block.
 
-Not a hook (mkdocs.yml does not list it): hooks/help_contacts.py loads it through `load`.
+Not a hook (mkdocs.yml does not list it): the registry loads it through `load`, for
+hooks/help_contacts.py.
 Each entry names the number by the key of a fact in data/facts.yml, so the number and its
 source live in one place and are cited like any other fact. Every mistake of the file is
 reported at once, as a GuideError that points to the editor's guide.

@@ -1,7 +1,7 @@
 """Our templates rendered into a page's Markdown, as one raw HTML block.
 
-Not a hook: hooks/local_contacts.py (for the contacts extension), hooks/help_contacts.py
-and hooks/page_tools.py each put a partial of overrides/partials/ into pages with it. The
+Not a hook: hooks/local_contacts.py gives it to the contacts extension, which puts
+overrides/partials/contacts.html into pages with it. The
 theme's Jinja environment and the interface texts are read once per build (`start_build`
 in on_config: mkdocs-static-i18n builds each language with its own template folders), not
 once per page.

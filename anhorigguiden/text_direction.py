@@ -1,6 +1,6 @@
 """Which way a language is written: 'rtl' for Arabic, 'ltr' for Swedish.
 
-Shared by hooks/translations.py and hooks/page_tools.py, which mark text
+Used by hooks/translations.py (for the page tools and who to call too), which marks text
 that is in another language than the page around it. Material sets the page's own `dir`
 from its language file (`direction` in partials/languages/ar.html); this reads the same
 files, so that the two never disagree.

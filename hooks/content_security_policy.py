@@ -12,7 +12,8 @@ What it parses, to cost little: the whole written page for the first page of eac
 template in each language's build (what the template and its partials write: nav, header,
 footer), and for every other page only the page's own content, the one part an editor
 writes (the rest is the same template filled with checked plain text: titles,
-descriptions, interface texts and the organisation's values refuse '<' and '>').
+descriptions, interface texts and the organisation's values refuse '<' and '>'), and that
+only when a quick search finds something that could be inline code in it.
 tests/test_content_security_policy.py checks every written file of the real site in full.
 
 A `<script>` whose type is not JavaScript (Material's `type="application/json"`
@@ -24,6 +25,7 @@ templates, in full), both last (priority -500), to check what is written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -118,6 +120,15 @@ def is_javascript(script_type: str) -> bool:
     return essence in _JAVASCRIPT_TYPES
 
 
+# Every page's own content is first searched for what could be inline code at all: a
+# <script> or <style> tag, a "script:" URL (also one written with entities, other than
+# quotes, or tabs, which the parser decodes), or an attribute named on... or style with a
+# value. Only content that has one is parsed (most pages have none). An attribute without a
+# value (`<p onclick>`) is the one thing the parser reports and this search does not: it
+# holds no code or style to lose.
+_MAYBE_INLINE = re.compile(r"<script|<style|script:|&#(?!34;|39;)|&(?:tab|newline|colon);|[\s\"'/](?:on[^\s/=>]*|style)\s*=", re.IGNORECASE)
+
+
 def find_inline_code(html: str) -> list[InlineCode]:
     """Everything in `html` that `script-src 'self'; style-src 'self'` blocks."""
     finder = _Finder()
@@ -126,15 +137,33 @@ def find_inline_code(html: str) -> list[InlineCode]:
     return finder.found
 
 
+def find_in_content(html: str) -> list[InlineCode]:
+    """find_inline_code for a page's own content, parsed only when it might hold some."""
+    return find_inline_code(html) if _MAYBE_INLINE.search(html) else []
+
+
 def find_in_page(output: str, content: str | None) -> list[InlineCode]:
     """What the policy blocks in a page's own `content`, with the line numbers of the
-    written `output`; the whole output when the content is not in it as it is (a hook
-    changed it after conversion)."""
-    start = output.find(content) if content else -1
-    if start < 0:
+    written `output`. partials/content.html writes its blocks right after the title's
+    </h1>, so the content is looked for whole or as those two parts; the whole output is
+    parsed when it is not found (a hook changed it after conversion)."""
+    if not content:
         return find_inline_code(output)
-    offset = output.count("\n", 0, start)
-    return [InlineCode(item.line + offset, item.what) for item in find_inline_code(content)]
+    if content in output:
+        parts = [content]
+    else:
+        title, title_end, text = content.partition("</h1>")
+        parts = [title + title_end, text]
+    found: list[InlineCode] = []
+    position = 0
+    for part in parts:
+        start = output.find(part, position)
+        if start < 0:
+            return find_inline_code(output)
+        offset = output.count("\n", 0, start)
+        found += [InlineCode(item.line + offset, item.what) for item in find_in_content(part)]
+        position = start + len(part)
+    return found
 
 
 def _report(where: str, html: str, found: list[InlineCode] | None = None) -> None:

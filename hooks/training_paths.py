@@ -281,8 +281,8 @@ def _front_matter(build: _Build, entry: _Generated, lang: str) -> str:
 
 def _module_markdown(ui: dict[str, str], path: TrainingPath, module: Module, number: int, lang: str) -> str:
     """The module page's Markdown: title, place and time, objectives, then the teaching text.
-    Written as Markdown (escaped) so that page_tools.py puts its tools after the H1 and
-    MkDocs checks the link to the overview like any link."""
+    Written as Markdown (escaped) so that the page tools come after its H1, as on every
+    page (partials/content.html), and MkDocs checks the link to the overview like any link."""
     position = " · ".join(
         (
             f"**{escape(fill(ui['training_module_of'], number=number, total=len(path.modules)))}**",

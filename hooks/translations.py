@@ -6,8 +6,8 @@ built language fails the build, unless its front matter (or its folder's `.meta.
 lists the language under `untranslated:`. A marked page is built into that language's
 site from its Swedish file: its text is marked with the language it is written in
 (`lang="sv"` around the content in overrides/main.html, so that screen readers switch
-voice) while the menus stay in the reader's language, and hooks/page_tools.py puts a
-notice under its title.
+voice) while the menus stay in the reader's language, and overrides/partials/page-tools.html
+puts a notice under its title (`translation_fallback`, set here in on_page_context).
 
 What it checks: the Markdown files in `docs/`. Pages that hooks add (Källor, Ordlista,
 training paths, an organisation's own pages) have no source file there; the hooks that add

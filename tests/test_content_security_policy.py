@@ -13,12 +13,11 @@ from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
+import content_security_policy  # noqa: E402
 from content_security_policy import find_in_page, find_inline_code, is_javascript  # noqa: E402
 
 
-@pytest.mark.parametrize(
-    ("html", "what"),
-    [
+BLOCKED = [
         ("<script>alert(1)</script>", "an inline <script>"),
         ('<script type="module">import "./x.js"</script>', "an inline <script>"),
         ('<script type="text/javascript; charset=utf-8">x()</script>', "an inline <script>"),
@@ -28,8 +27,15 @@ from content_security_policy import find_in_page, find_inline_code, is_javascrip
         ("<style>p { color: red }</style>", "a <style> element"),
         ('<a href="javascript:void(0)">x</a>', 'a javascript: URL <a href="javascript:void(0)">'),
         ('<a href=" JavaScript:x()">x</a>', "a javascript: URL"),
-    ],
-)
+        # Entities in an attribute are decoded, by the parser as by a browser.
+        ('<a href="&#106;avascript:x()">x</a>', "a javascript: URL"),
+        ('<a href="javascript&colon;x()">x</a>', "a javascript: URL"),
+        ('<A HREF=x ONCLICK = "go()">x</A>', "an event handler attribute <a onclick=...>"),
+        ("<p class='x'style='color: red'>Text</p>", "a style attribute <p style="),
+]
+
+
+@pytest.mark.parametrize(("html", "what"), BLOCKED)
 def test_what_the_policy_blocks_is_found(html, what):
     found = find_inline_code(f"<!doctype html>\n<html><body>\n{html}\n</body></html>")
     assert len(found) == 1, found
@@ -64,6 +70,36 @@ def test_a_page_is_checked_in_its_own_content_with_the_lines_of_the_written_page
     assert find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Text</p>") == []
     # ...unless a hook changed the content after conversion: then the whole page is read.
     assert [item.what for item in find_in_page('<body><style>p {}</style><p>Text</p></body>', "<p>Other</p>")] == ["a <style> element"]
+
+
+@pytest.mark.parametrize(("html", "what"), BLOCKED)
+def test_what_the_policy_blocks_is_found_in_a_pages_content_too(html, what):
+    # A page's own content is parsed only when a quick search finds something that could be
+    # inline code: that search must miss nothing the parser finds.
+    content = f"<h1>Rubrik</h1>\n<p>Text.</p>\n{html}\n"
+    output = f"<html>\n<body>\n<article>{content}</article>\n</body></html>"
+    found = find_in_page(output, content)
+    assert [(item.line, item.what[: len(what)]) for item in found] == [(5, what)]
+
+
+def test_content_without_inline_code_is_not_parsed(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(content_security_policy, "find_inline_code", lambda html: parsed.append(html) or [])
+    text = "<h1>Om stöd</h1>\n<p>Ring 1177 &#34;dygnet runt&#34;. onclick is a word, style too.</p>"
+    assert content_security_policy.find_in_page(f"<body>{text}</body>", text) == []
+    assert parsed == []
+    content_security_policy.find_in_page(f"<body>{text}<p style=\"x\">y</p></body>", text + '<p style="x">y</p>')
+    assert len(parsed) == 1
+
+
+def test_a_page_is_checked_around_what_the_template_writes_under_its_title():
+    # partials/content.html writes the page tools (and who to call) after the title's
+    # </h1>: the content is then found in two parts, and its lines are the written page's.
+    content = '<h1 id="r">Rubrik</h1>\n<p>Text.</p>\n<p style="color: red">Röd</p>'
+    output = f'<html>\n<body>\n<article><h1 id="r">Rubrik</h1>\n<div class="ag-page-tools">\n<button>Lyssna</button>\n</div>\n<p>Text.</p>\n<p style="color: red">Röd</p></article>\n</body></html>'
+    found = find_in_page(output, content)
+    assert [(item.line, item.what) for item in found] == [(8, 'a style attribute <p style="color: red">')]
+    assert found == find_inline_code(output)
 
 
 def test_script_types():

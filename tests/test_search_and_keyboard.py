@@ -72,6 +72,19 @@ def test_no_interface_text_in_the_index(site, folder):
         assert not text.startswith(t["easy_read_link"] + " "), doc["location"]
 
 
+@pytest.mark.parametrize("folder", list(FOLDERS))
+def test_the_who_to_call_block_is_not_a_search_result(site, folder):
+    # The block under every guide page's title is interface (partials/help-contacts.html,
+    # written by the template): indexed, it made one "Vem kan jag ringa?" result per guide
+    # page, and every guide page a hit for 112 or 1177.
+    t = {key: value[FOLDERS[folder]] for key, value in UI.items() if isinstance(value, dict) and FOLDERS[folder] in value}
+    docs = _index(site, folder)["docs"]
+    assert [doc["location"] for doc in docs if doc["title"] == t["help_title"]] == []
+    assert [doc["location"] for doc in docs if t["help_crisis_link"] in _plain(doc["text"])] == []
+    page = (site.site_dir / folder / "guider" / "avlosning" / "index.html").read_text(encoding="utf-8")
+    assert f">{t['help_title']}</h2>" in page  # the block is still on the page
+
+
 # A sentence's end glued to its reference numbers ("be om det.1", "för mig?123"); a web
 # address such as www.1177.se is no such end.
 REFERENCE_AFTER_SENTENCE = re.compile(r"[^\W\d_][.?!\u061f)\u00bb\u201d\"][0-9]+(?![\w.])")
