@@ -21,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.glossary_terms import TermMatcher
-from anhorigguiden.guide_data import UPSTREAM_ROOT
+from anhorigguiden.guide_data import data_folder
 from anhorigguiden.registry import Registry
 from anhorigguiden.site_languages import Languages
 
@@ -68,11 +68,6 @@ class MarkerPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, extension: DataExtension) -> None:
         super().__init__(md)
         self.extension = extension
-
-
-def data_folder(configured: str) -> Path:
-    """The configured data folder, or upstream's `data/` beside the package."""
-    return Path(configured) if configured else UPSTREAM_ROOT / "data"
 
 
 def site_languages(language: str, built: list[str] | tuple[str, ...]) -> Languages:
