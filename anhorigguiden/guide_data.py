@@ -215,16 +215,21 @@ def future_date_problem(key: str, value: dt.date, *, today: dt.date, fix: str) -
     return Problem(key, f"{value.isoformat()}, a date in the future (the build's date is {today.isoformat()})", f"a date on or before {today.isoformat()}", fix)
 
 
+def data_folder(configured: str | None, base: Path | None = None) -> Path:
+    """Where the registries live: upstream's `data/` beside the package unless `configured`
+    names another folder, relative to `base` when given (and then resolved), else as written
+    (relative to the folder the build runs in: a Markdown extension's `data_dir` option)."""
+    if not configured:
+        return UPSTREAM_ROOT / "data"
+    return (base / configured).resolve() if base is not None else Path(configured)
+
+
 def data_dir(config: MkDocsConfig) -> Path:
-    """Where the registries live: upstream `data/` unless `extra.data_dir` points elsewhere.
+    """This build's data folder: `extra.data_dir`, relative to mkdocs.yml, or upstream `data/`.
 
     Tests point it at a small registry of their own; an organisation never needs to.
     """
-    configured = config.extra.get("data_dir")
-    if not configured:
-        return UPSTREAM_ROOT / "data"
-    base = Path(config.config_file_path or ".").resolve().parent
-    return (base / configured).resolve()
+    return data_folder(config.extra.get("data_dir"), Path(config.config_file_path or ".").resolve().parent)
 
 
 def display_path(path: Path) -> str:

@@ -147,15 +147,37 @@ class Checked:
     key: str
 
 
+class _MappingNode(Node):
+    """What Mapping and MapOf share: a value that must be a mapping (else one problem with the
+    node's `expected` and `fix`), its entries walked by `walk_entries`, then the node's `checks`
+    on what passed and what failed; INVALID if anything was reported."""
 
-def _not_a_mapping(node: Any, value: Any, key: str, walk: Walk) -> bool:
-    """Report a value where a mapping belongs (Mapping's and MapOf's `expected` and `fix`)."""
-    if isinstance(value, dict):
-        return False
-    walk.report(key, describe(value), node.expected, _format(node.fix, key))
-    return True
+    expected: str
+    fix: str
+    checks: tuple[Callable[[Checked, Walk], None], ...]
 
-class Mapping(Node):
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        if not isinstance(value, dict):
+            walk.report(key, describe(value), self.expected, _format(self.fix, key))
+            return INVALID
+        before = len(walk.problems)
+        result: dict[str, Any] = {}
+        failed: set[str] = set()
+        self.walk_entries(value, key, walk, result, failed)
+        for check in self.checks:
+            check(Checked(result, value, frozenset(failed), key), walk)
+        return INVALID if len(walk.problems) > before else self.finish(result)
+
+    def walk_entries(self, value: dict[Any, Any], key: str, walk: Walk, result: dict[str, Any], failed: set[str]) -> None:  # pragma: no cover - abstract
+        """Walk each entry: a passed one into `result`, a failed one's name into `failed`."""
+        raise NotImplementedError
+
+    def finish(self, result: dict[str, Any]) -> Any:
+        """What the walk returns when nothing was reported."""
+        return result
+
+
+class Mapping(_MappingNode):
     """'key: value' lines: the `fields` and nothing else (or names `extra` accepts)."""
 
     def __init__(
@@ -183,12 +205,7 @@ class Mapping(Node):
         self.checks = checks
         self.build = build
 
-    def walk(self, value: Any, key: str, walk: Walk) -> Any:
-        if _not_a_mapping(self, value, key, walk):
-            return INVALID
-        before = len(walk.problems)
-        result: dict[str, Any] = {}
-        failed: set[str] = set()
+    def walk_entries(self, value: dict[Any, Any], key: str, walk: Walk, result: dict[str, Any], failed: set[str]) -> None:
         for name, spec in self.fields.items():
             path = join(key, name)
             if value.get(name) is None and not spec.ask_node and not (spec.null and name in value):
@@ -214,10 +231,8 @@ class Mapping(Node):
             hint = did_you_mean(str(name), list(self.fields))
             walk.report(join(key, name), self.unknown, self.allowed, f"{hint} {self.unknown_fix}" if hint else self.unknown_fix)
             failed.add(str(name))
-        for check in self.checks:
-            check(Checked(result, value, frozenset(failed), key), walk)
-        if len(walk.problems) > before:
-            return INVALID
+
+    def finish(self, result: dict[str, Any]) -> Any:
         return self.build(result) if self.build else result
 
 
@@ -258,7 +273,7 @@ class ListOf(Node):
 
 
 @dataclass(frozen=True)
-class MapOf(Node):
+class MapOf(_MappingNode):
     """A mapping whose keys the editor chooses (a registry's entries, language codes):
     each key must pass `key_check`, each value `value`."""
 
@@ -269,12 +284,7 @@ class MapOf(Node):
     key_check: Callable[[Any, Walk], Invalid | None] | None = None
     checks: tuple[Callable[[Checked, Walk], None], ...] = ()  # across entries (a key that names another entry), as Mapping's
 
-    def walk(self, value: Any, key: str, walk: Walk) -> Any:
-        if _not_a_mapping(self, value, key, walk):
-            return INVALID
-        before = len(walk.problems)
-        result: dict[str, Any] = {}
-        failed: set[str] = set()
+    def walk_entries(self, value: dict[Any, Any], key: str, walk: Walk, result: dict[str, Any], failed: set[str]) -> None:
         for name, item in value.items():
             path = join(key, name)
             refused = self.key_check(name, walk) if self.key_check else None
@@ -287,9 +297,6 @@ class MapOf(Node):
                 failed.add(str(name))
             else:
                 result[str(name)] = checked
-        for check in self.checks:
-            check(Checked(result, value, frozenset(failed), key), walk)
-        return INVALID if len(walk.problems) > before else result
 
 
 class OneOf(Node):

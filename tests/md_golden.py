@@ -1,5 +1,6 @@
 """Shared by the golden tests of our Markdown extensions (tests/test_md_*.py): the small
-data folder, and a converter that is told which page it converts as MkDocs tells it.
+data folder, a converter that is told which page it converts as MkDocs tells it, and the
+check of the error a conversion stops with.
 
 MkDocs puts the page's `File` on the `relpath` treeprocessor of each page's converter
 (anhorigguiden/markdown/page.py reads it there); `convert(..., page=...)` registers a
@@ -10,10 +11,13 @@ written in Swedish" without building a site.
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
+import pytest
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "md_data"
 LANGUAGES = ["sv", "en"]
@@ -39,3 +43,14 @@ def convert(text: str, extensions: list, configs: dict | None = None, *, page: o
     if page is not None:
         md.treeprocessors.register(_PageOfMkDocs(md, page), "relpath", 0)
     return md.convert(text)
+
+
+def assert_guide_error(conversion: Callable[[], object], *fragments: str) -> str:
+    """`conversion()` stops with the build's clean error (GuideError, MkDocs' PluginError)
+    whose message has every fragment; returns the message."""
+    with pytest.raises(PluginError) as raised:
+        conversion()
+    message = str(raised.value)
+    for fragment in fragments:
+        assert fragment in message, message
+    return message

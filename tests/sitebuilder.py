@@ -50,6 +50,15 @@ class BuildResult:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
+def assert_build_fails(result: BuildResult, *fragments: str) -> str:
+    """The build stopped with a clean message (no traceback) that has every fragment."""
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in result.output, result.output
+    return result.output
+
+
 def run_mkdocs(config_file: Path, site_dir: Path, *, cwd: Path | None = None, env: dict | None = None) -> BuildResult:
     """`mkdocs build --strict` as a user runs it, in a separate process."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
-from sitebuilder import REPO, UNTRANSLATED, build_tiny_site, page
+from sitebuilder import REPO, UNTRANSLATED, assert_build_fails, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import front_matter  # noqa: E402
@@ -50,15 +50,14 @@ def test_an_overlong_description_is_rejected_with_its_length():
 
 # One tiny site per mistake: the build fails, naming the file, the key and the fix.
 
+# A valid front matter block; test_a_wrong_key_or_value_fails_naming_key_value_and_fix
+# changes one thing in it.
+FRONT_MATTER = "---\ntitle: A\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: []\n---\n"
+
+
 def _fails_with(tmp_path: Path, text: str, *expected: str) -> str:
     result = build_tiny_site(tmp_path, {"index.md": page("Start"), "guide.md": text})
-    assert result.returncode != 0, result.output
-    assert "Traceback" not in result.output
-    assert "guide.md" in result.output
-    for fragment in expected:
-        assert fragment in result.output, result.output
-    assert "See EDITING.md, section 'Front matter'" in result.output
-    return result.output
+    return assert_build_fails(result, "guide.md", *expected, "See EDITING.md, section 'Front matter'")
 
 
 def test_bad_yaml_fails_with_line_and_fix(tmp_path):
@@ -70,29 +69,18 @@ def test_front_matter_without_closing_line_fails(tmp_path):
     _fails_with(tmp_path, "---\ntitle: A\n\n# A\n", "no closing '---' line", "add a line with '---'")
 
 
-def test_unknown_audience_fails(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\naudience: [grannar]\nreviewed: 2026-11-22\nsources: []\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'audience'", "'grannar'", "anhoriga, personal, organisation")
-
-
-def test_missing_title_fails(tmp_path):
-    fm = "---\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: []\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'title'", "the key is missing", "add the line 'title:")
-
-
-def test_unknown_source_key_fails(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\naudience: [anhoriga]\nreviewed: 2026-11-22\nsources: [wikipedia]\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'sources'", "'wikipedia'", "add the source to data/sources.yml")
-
-
-def test_reviewed_that_is_not_a_date_fails(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\naudience: [anhoriga]\nreviewed: förra veckan\nsources: []\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'reviewed'", "'förra veckan'", "YYYY-MM-DD")
-
-
-def test_misspelt_key_fails(tmp_path):
-    fm = "---\ntitle: A\ndescription: B\naudiance: [anhoriga]\nreviewed: 2026-11-22\nsources: []\n---\n"
-    _fails_with(tmp_path, page("A", front_matter=fm), "key 'audiance'", "an unknown key", "correct the spelling")
+@pytest.mark.parametrize(
+    ("written", "instead", "expected"),
+    [
+        pytest.param("[anhoriga]", "[grannar]", ("key 'audience'", "'grannar'", "anhoriga, personal, organisation"), id="unknown_audience"),
+        pytest.param("title: A\n", "", ("key 'title'", "the key is missing", "add the line 'title:"), id="missing_title"),
+        pytest.param("sources: []", "sources: [wikipedia]", ("key 'sources'", "'wikipedia'", "add the source to data/sources.yml"), id="unknown_source_key"),
+        pytest.param("2026-11-22", "förra veckan", ("key 'reviewed'", "'förra veckan'", "YYYY-MM-DD"), id="reviewed_that_is_not_a_date"),
+        pytest.param("audience:", "audiance:", ("key 'audiance'", "an unknown key", "correct the spelling"), id="misspelt_key"),
+    ],
+)
+def test_a_wrong_key_or_value_fails_naming_key_value_and_fix(tmp_path, written, instead, expected):
+    _fails_with(tmp_path, page("A", front_matter=FRONT_MATTER.replace(written, instead)), *expected)
 
 
 def test_folder_defaults_come_from_meta_yml(tmp_path):

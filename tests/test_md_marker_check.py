@@ -5,26 +5,24 @@ allowed, the fix); examples in code pass unchanged."""
 
 from __future__ import annotations
 
-import pytest
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-from md_golden import DATA, LANGUAGES, convert, page_file
-from mkdocs.exceptions import PluginError
+from md_golden import DATA, LANGUAGES, assert_guide_error, convert, page_file
 
 CHECK = "anhorigguiden.markdown.marker_check"
 ALL = [CHECK, "anhorigguiden.markdown.contacts", "anhorigguiden.markdown.citations", "fenced_code", "attr_list"]
 CONFIGS = {name: {"data_dir": str(DATA)} for name in ALL[1:3]} | {"anhorigguiden.markdown.citations": {"data_dir": str(DATA), "languages": LANGUAGES}}
 
 
-def _error(text: str, extensions: list = ALL, *, page: object | None = None) -> str:
-    with pytest.raises(PluginError) as raised:
-        convert(text, extensions, CONFIGS, page=page)
-    return str(raised.value)
+def _error(text: str, extensions: list = ALL, *, on_page: str | None = None) -> str:
+    """The error converting `text` stops with; `on_page`: converted as that Swedish page,
+    whose file holds `text` (so that the error names the page and the line)."""
+    page = page_file(on_page, "sv", text + "\n") if on_page else None
+    return assert_guide_error(lambda: convert(text, extensions, CONFIGS, page=page))
 
 
 def test_an_unknown_kind_names_page_line_marker_every_known_kind_and_the_fix():
-    page = page_file("guider/stod.md", "sv", "# Stöd\n\nSe [[fakta:caring]] här.\n")
-    message = _error("# Stöd\n\nSe [[fakta:caring]] här.", page=page)
+    message = _error("# Stöd\n\nSe [[fakta:caring]] här.", on_page="guider/stod.md")
     assert message == (
         "guider/stod.md: 1 problem(s)\n"
         "  - key '[[fakta:caring]]': found the unknown kind 'fakta' on line 3\n"
@@ -74,8 +72,7 @@ def test_markers_the_extensions_replace_and_markers_in_code_pass():
 
 
 def test_a_snippet_line_stops_the_conversion_before_any_marker_is_read():
-    page = page_file("guider/stod.md", "sv", '# Stöd\n\n--8<-- ".git/config"\n\n[[fact:carring]]\n')
-    message = _error('# Stöd\n\n--8<-- ".git/config"\n\n[[fact:carring]]', page=page)
+    message = _error('# Stöd\n\n--8<-- ".git/config"\n\n[[fact:carring]]', on_page="guider/stod.md")
     assert message == (
         "guider/stod.md: 1 problem(s)\n"
         "  - key '(text)': found the line '--8<-- \".git/config\"' on line 3, which would include another file\n"

@@ -61,6 +61,20 @@ def checks(monkeypatch):
     return counted
 
 
+@pytest.fixture
+def compiled(monkeypatch):
+    """The names of the templates Jinja compiles (rather than loads from a bytecode cache), in order."""
+    names: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        names.append(name)
+        return real_compile(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return names
+
+
 def test_each_file_is_parsed_once_however_often_it_is_read(parses):
     registry = Registry(REPO / "data", LANGUAGES)
     for _ in range(3):
@@ -85,18 +99,10 @@ def test_a_registry_is_kept_on_its_config_and_a_new_config_gets_a_new_one(tmp_pa
     assert registry_for(first).folder == tmp_path
 
 
-def test_a_changed_template_is_compiled_again_and_an_unchanged_one_is_not(tmp_path, monkeypatch):
+def test_a_changed_template_is_compiled_again_and_an_unchanged_one_is_not(tmp_path, compiled):
     template = tmp_path / "t.html"
     template.write_text("<p>{{ word }}</p>", encoding="utf-8")
     cache = template_cache.MemoryBytecodeCache()
-    compiled: list[str] = []
-    real_compile = jinja2.Environment.compile
-
-    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
-        compiled.append(name)
-        return real_compile(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
 
     def render() -> str:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
@@ -119,20 +125,12 @@ def _build(config_file: Path) -> None:
         config.plugins.on_shutdown()
 
 
-def test_a_build_of_four_languages_parses_and_checks_each_file_once_and_a_rebuild_sees_an_edit(tmp_path, monkeypatch, parses, checks):
+def test_a_build_of_four_languages_parses_and_checks_each_file_once_and_a_rebuild_sees_an_edit(tmp_path, monkeypatch, parses, checks, compiled):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # no git lookup, as in the other tiny builds
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     body = "Fler än [[fact:adults_more_than_a_million]] hjälper någon."
     config_file = write_tiny_site(tmp_path, {"index.md": page("Start"), "guide.md": page("Guide", body)})
-    compiled: list[str] = []
-    real_compile = jinja2.Environment.compile
-
-    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
-        compiled.append(name)
-        return real_compile(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     template_cache.BYTECODE_CACHE.clear()
 
     _build(config_file)

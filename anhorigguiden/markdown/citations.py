@@ -33,12 +33,10 @@ from __future__ import annotations
 
 import re
 
-from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import DataExtension, registry_of
+from anhorigguiden.markdown.registry import DataExtension, MarkerPreprocessor, registry_of
 from anhorigguiden.markdown_text import escape
 from anhorigguiden.markers import Marker, find_markers, source_line
 from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
@@ -57,12 +55,8 @@ _FILES = {"fact": "data/facts.yml", "source": "data/sources.yml", "law": "data/l
 PRIORITY = 34
 
 
-class CitationsPreprocessor(Preprocessor):
+class CitationsPreprocessor(MarkerPreprocessor):
     MARKERS = MARKERS
-
-    def __init__(self, md: Markdown, extension: CitationsExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
         markdown = "\n".join(lines)
@@ -211,10 +205,9 @@ class CitationsExtension(DataExtension):
         "sources_page": ["kallor.md", "The Källor page's file under docs/, which the links point to"],
         "easy_read_folder": ["lattlast/", "Pages under it get one line of sources instead of numbers"],
     }
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
-        md.preprocessors.register(CitationsPreprocessor(md, self), "ag_citations", PRIORITY)
+    PROCESSOR = CitationsPreprocessor
+    NAME = "ag_citations"
+    PRIORITY = PRIORITY
 
 
 def makeExtension(**kwargs: object) -> CitationsExtension:

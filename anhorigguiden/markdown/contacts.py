@@ -20,12 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import jinja2
-from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.guide_data import UPSTREAM_ROOT, GuideError, Problem
 from anhorigguiden.markdown.page import PageInfo, page_info
-from anhorigguiden.markdown.registry import DataExtension, registry_of
+from anhorigguiden.markdown.registry import DataExtension, MarkerPreprocessor, registry_of
 from anhorigguiden.markers import Marker, find_markers, source_line
 
 SECTION = "Local contacts"
@@ -40,12 +38,8 @@ PRIORITY = 36
 Render = Callable[[str, str], str]
 
 
-class ContactsPreprocessor(Preprocessor):
+class ContactsPreprocessor(MarkerPreprocessor):
     MARKERS = MARKERS
-
-    def __init__(self, md: Markdown, extension: ContactsExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
         markdown = "\n".join(lines)
@@ -112,10 +106,9 @@ class ContactsExtension(DataExtension):
     OPTIONS = {
         "render": ["", "render(variant, language) -> the box's HTML; empty: upstream's template without contacts"],
     }
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
-        md.preprocessors.register(ContactsPreprocessor(md, self), "ag_contacts", PRIORITY)
+    PROCESSOR = ContactsPreprocessor
+    NAME = "ag_contacts"
+    PRIORITY = PRIORITY
 
 
 def makeExtension(**kwargs: object) -> ContactsExtension:

@@ -54,10 +54,10 @@ class GlossaryExtension(DataExtension):
         "glossary_page": ["ordlista.md", "The Ordlista page's file under docs/, which each term links to"],
         "unexplained": [["ordlista.md", "kallor.md"], "Pages (files under docs/) whose words are not explained"],
     }
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
-        md.treeprocessors.register(PageTerms(md, self), "ag_glossary", PRIORITY)
+    PROCESSOR = PageTerms
+    STEP = "treeprocessors"
+    NAME = "ag_glossary"
+    PRIORITY = PRIORITY
 
 
 def makeExtension(**kwargs: object) -> GlossaryExtension:

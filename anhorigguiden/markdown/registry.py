@@ -12,13 +12,16 @@ must see an edited file at the next rebuild.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 from anhorigguiden.glossary_terms import TermMatcher
-from anhorigguiden.guide_data import UPSTREAM_ROOT
+from anhorigguiden.guide_data import data_folder
 from anhorigguiden.registry import Registry
 from anhorigguiden.site_languages import Languages
 
@@ -31,10 +34,15 @@ REGISTRY_OPTION = ["", "The build's registry (hooks/markdown_extensions.py); emp
 class DataExtension(Extension):
     """An extension that reads the data: the options all of ours share (the registry, the
     data folder, the build's language), then its own (`OPTIONS`, as Python-Markdown's
-    `config`: name -> [default, help])."""
+    `config`: name -> [default, help]); and its one processor, `PROCESSOR(md, extension)`,
+    registered in each converter's `STEP` under `NAME` at `PRIORITY`."""
 
     DATA_FILES = "the data files"  # which files it reads, for the data_dir option's help
     OPTIONS: dict[str, list[Any]] = {}
+    PROCESSOR: Callable[[Markdown, Any], Any]
+    STEP = "preprocessors"  # or "treeprocessors": the converter's registry it goes in
+    NAME: str
+    PRIORITY: int
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -45,10 +53,21 @@ class DataExtension(Extension):
         }
         super().__init__(**kwargs)
 
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        getattr(md, self.STEP).register(self.PROCESSOR(md, self), self.NAME, self.PRIORITY)
 
-def data_folder(configured: str) -> Path:
-    """The configured data folder, or upstream's `data/` beside the package."""
-    return Path(configured) if configured else UPSTREAM_ROOT / "data"
+
+class MarkerPreprocessor(Preprocessor):
+    """A DataExtension's preprocessor that replaces markers: it declares them in `MARKERS`
+    (kind -> how to write it; marker_check.py lists every kind declared on the converter)
+    and reads its extension's options at each run."""
+
+    MARKERS: dict[str, str]
+
+    def __init__(self, md: Markdown, extension: DataExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
 
 
 def site_languages(language: str, built: list[str] | tuple[str, ...]) -> Languages:

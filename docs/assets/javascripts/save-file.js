@@ -1,7 +1,8 @@
 /*
- * "Save as a file", shared by the private tools (tools.js) and the training pages
- * (training.js): the reader's own data written as a JSON file by the browser itself (a
- * Blob behind a download link; no request leaves the browser), named with today's date.
+ * Saving the reader's own data, shared by the private tools (tools.js) and the training
+ * pages (training.js): "Save as a file", a JSON file written by the browser itself (a Blob
+ * behind a download link; no request leaves the browser), named with today's date; and
+ * the one key each of them keeps in this browser's localStorage.
  *
  * Loaded as a file of its own (a Content-Security-Policy without 'unsafe-inline'), just
  * before the script that uses it, by overrides/tools/page.html and
@@ -33,5 +34,25 @@
     return file;
   }
 
-  window.anhorigguidenSaveFile = { today: today, saveJson: saveJson };
+  // What is kept in this browser under `key`: { raw: its text or null, works: false when
+  // the browser refuses storage (a private window, storage blocked) }.
+  function readStored(key) {
+    try {
+      return { raw: window.localStorage.getItem(key), works: true };
+    } catch (error) {
+      return { raw: null, works: false };
+    }
+  }
+
+  // Keeps `data` as JSON in this browser under `key`; false when the browser refuses.
+  function writeStored(key, data) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(data));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  window.anhorigguidenSaveFile = { today: today, saveJson: saveJson, readStored: readStored, writeStored: writeStored };
 })();

@@ -377,17 +377,15 @@
   // --- Saving in this browser ----------------------------------------------------------
 
   function loadStored() {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(settings.storageKey);
-    } catch (error) {
+    var found = saveFile.readStored(settings.storageKey);
+    if (!found.works) {
       storageWorks = false;
       return null;
     }
-    if (!raw) {
+    if (!found.raw) {
       return null;
     }
-    var data = parsedAndValidated(raw);
+    var data = parsedAndValidated(found.raw);
     if (data === "newer") {
       stored = "newer";
       return null;
@@ -401,12 +399,9 @@
       say(strings.newer);
       return false;
     }
-    try {
-      window.localStorage.setItem(settings.storageKey, JSON.stringify(read()));
-      storageWorks = true;
+    storageWorks = saveFile.writeStored(settings.storageKey, read());
+    if (storageWorks) {
       stored = "ours";
-    } catch (error) {
-      storageWorks = false;
     }
     return storageWorks;
   }

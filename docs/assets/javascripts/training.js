@@ -82,20 +82,30 @@
     return { app: APP, version: VERSION, name: "", paths: dict() };
   }
 
+  // Every entry of `map` made safe by make(key, value), in a fresh dict; null as soon as
+  // make refuses one (returns null): one entry that is not ours and the whole map is not.
+  function validatedEntries(map, make) {
+    var result = dict();
+    var keys = Object.keys(map);
+    for (var i = 0; i < keys.length; i += 1) {
+      var value = make(keys[i], map[keys[i]]);
+      if (!value) {
+        return null;
+      }
+      result[keys[i]] = value;
+    }
+    return result;
+  }
+
   // A version 1 path entry ({"done": {module: date}}) in the version 2 shape.
   function migratedPath(entry) {
     if (!isMap(entry) || !isMap(entry.done)) {
       return null;
     }
-    var modules = dict();
-    var ids = Object.keys(entry.done);
-    for (var i = 0; i < ids.length; i += 1) {
-      if (!ID.test(ids[i]) || !isDate(entry.done[ids[i]])) {
-        return null;
-      }
-      modules[ids[i]] = { answers: dict(), markedDone: entry.done[ids[i]] };
-    }
-    return { modules: modules };
+    var modules = validatedEntries(entry.done, function (id, date) {
+      return ID.test(id) && isDate(date) ? { answers: dict(), markedDone: date } : null;
+    });
+    return modules && { modules: modules };
   }
 
   function validatedModule(entry) {
@@ -105,11 +115,8 @@
     if (own(entry, "markedDone") && !isDate(entry.markedDone)) {
       return null;
     }
-    var answers = dict();
-    var numbers = Object.keys(entry.answers);
-    for (var i = 0; i < numbers.length; i += 1) {
-      var answer = entry.answers[numbers[i]];
-      if (!QUESTION.test(numbers[i]) || !isMap(answer)) {
+    var answers = validatedEntries(entry.answers, function (number, answer) {
+      if (!QUESTION.test(number) || !isMap(answer)) {
         return null;
       }
       var tries = answer.tries;
@@ -119,7 +126,10 @@
       if (answer.right !== "" && !isDate(answer.right)) {
         return null;
       }
-      answers[numbers[i]] = { tries: tries, right: answer.right };
+      return { tries: tries, right: answer.right };
+    });
+    if (!answers) {
+      return null;
     }
     var result = { answers: answers };
     if (own(entry, "markedDone")) {
@@ -132,16 +142,10 @@
     if (!isMap(entry) || !isMap(entry.modules)) {
       return null;
     }
-    var modules = dict();
-    var ids = Object.keys(entry.modules);
-    for (var i = 0; i < ids.length; i += 1) {
-      var module = ID.test(ids[i]) ? validatedModule(entry.modules[ids[i]]) : null;
-      if (!module) {
-        return null;
-      }
-      modules[ids[i]] = module;
-    }
-    return { modules: modules };
+    var modules = validatedEntries(entry.modules, function (id, module) {
+      return ID.test(id) ? validatedModule(module) : null;
+    });
+    return modules && { modules: modules };
   }
 
   // A stored or loaded value made safe (version 1 migrated), or null if it is not ours.
@@ -156,17 +160,15 @@
     if (!isMap(data.paths)) {
       return null;
     }
+    var paths = validatedEntries(data.paths, function (id, entry) {
+      return ID.test(id) ? (data.version === 1 ? migratedPath(entry) : validatedPath(entry)) : null;
+    });
+    if (!paths) {
+      return null;
+    }
     var result = emptyState();
     result.name = data.name || "";
-    var pathIds = Object.keys(data.paths);
-    for (var i = 0; i < pathIds.length; i += 1) {
-      var entry = data.paths[pathIds[i]];
-      var path = ID.test(pathIds[i]) ? (data.version === 1 ? migratedPath(entry) : validatedPath(entry)) : null;
-      if (!path) {
-        return null;
-      }
-      result.paths[pathIds[i]] = path;
-    }
+    result.paths = paths;
     return result;
   }
 
@@ -175,18 +177,16 @@
   }
 
   function load() {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(settings.storageKey);
-    } catch (error) {
+    var found = saveFile.readStored(settings.storageKey);
+    if (!found.works) {
       storageWorks = false;
     }
-    if (!raw) {
+    if (!found.raw) {
       return emptyState();
     }
     var data = null;
     try {
-      data = JSON.parse(raw);
+      data = JSON.parse(found.raw);
     } catch (error) {
       return emptyState();
     }
@@ -198,12 +198,7 @@
     if (storedIsNewer) {
       return false; // never overwrite what a newer version saved
     }
-    try {
-      window.localStorage.setItem(settings.storageKey, JSON.stringify(state));
-      storageWorks = true;
-    } catch (error) {
-      storageWorks = false;
-    }
+    storageWorks = saveFile.writeStored(settings.storageKey, state);
     return storageWorks;
   }
 
