@@ -31,3 +31,11 @@ def escape(text: str) -> str:
     text = _LIST_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
     text = _TILDE_FENCE.sub(r"\1&#126;", text)
     return _DIGIT_SPACE.sub("\u00a0", text)
+
+
+def html_text(text: str) -> str:
+    """Registry text for a raw HTML block of generated Markdown (which Markdown passes on as
+    written): escaped as Python-Markdown escapes text and attribute values, with digit
+    groups kept on one line as in `escape`."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return _DIGIT_SPACE.sub("\u00a0", text)

@@ -27,15 +27,13 @@ the unread pages' front matter as missing. `mkdocs serve` rebuilds the whole sit
 from __future__ import annotations
 
 import datetime as dt
-import re
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
 from anhorigguiden.collation import sort_key
 from anhorigguiden.date_words import in_words
 from anhorigguiden.generated_pages import add_generated_page, front_matter, move_last, reviewed_date
-from anhorigguiden.markdown_text import escape
+from anhorigguiden.markdown_text import escape, html_text
 from anhorigguiden.markers import find_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -54,6 +52,7 @@ SRC_URI = "kallor.md"
 class PageRef:
     src_uri: str
     title: str
+    url: str  # relative to the Källor page
 
 
 # State of one language's build; on_config starts it afresh (i18n builds each language
@@ -162,34 +161,37 @@ def render(
 
 def _entry(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str) -> list[str]:
     # A definition list: each detail is read as "label: value", and the source's title is
-    # a heading, so that screen-reader users can jump from source to source.
+    # a heading, so that screen-reader users can jump from source to source. The heading is
+    # Markdown (the table of contents is made from it); the list is written as HTML, which
+    # Markdown passes on as it is: the page lists every source, and converting its
+    # thousands of details as Markdown cost more than any other page of the site.
     details: list[tuple[str, str]] = [
-        (texts["sources_publisher"], escape(source.publisher)),
-        (texts["sources_kind"], escape(source.kind[language])),
+        (texts["sources_publisher"], html_text(source.publisher)),
+        (texts["sources_kind"], html_text(source.kind[language])),
     ]
     if source.date:
-        details.append((texts["sources_date"], _date(source.date, language)))
+        details.append((texts["sources_date"], html_text(in_words(source.date, language))))
     if source.read:
-        details.append((texts["sources_read"], _date(source.read, language)))
+        details.append((texts["sources_read"], html_text(in_words(source.read, language))))
     if source.reference:
-        details.append((texts["sources_reference"], escape(source.reference)))
+        details.append((texts["sources_reference"], html_text(source.reference)))
     if source.url:
-        details.append((texts["sources_url"], f"<{source.url}>"))
+        details.append((texts["sources_url"], f'<a href="{html_text(source.url)}">{html_text(source.url)}</a>'))
     if source.cited_in:
         citing = references.sources[source.cited_in]
-        details.append((texts["sources_cited_in"], f"[{escape(citing.title)}](#{citing.key})"))
+        details.append((texts["sources_cited_in"], f'<a href="#{html_text(citing.key)}">{html_text(citing.title)}</a>'))
     if source.note.get(language):
-        details.append((texts["sources_note"], escape(source.note[language])))
+        details.append((texts["sources_note"], html_text(source.note[language])))
     if pages:
-        links = [f"[{escape(p.title)}]({posixpath.relpath(p.src_uri, posixpath.dirname(SRC_URI) or '.')})" for p in pages]
-        used = "- " + "\n    - ".join(links)
+        links = "\n".join(f'<li><a href="{html_text(page.url)}">{html_text(page.title)}</a></li>' for page in pages)
+        used = f"\n<ul>\n{links}\n</ul>\n"
     else:
-        used = escape(texts["sources_unused"])
+        used = html_text(texts["sources_unused"])
     details.append((texts["sources_used_on"], used))
-    lines = [f"## {escape(source.title)} {{#{source.key}}}", ""]
+    lines = [f"## {escape(source.title)} {{#{source.key}}}", "", "<dl>"]
     for label, value in details:
-        lines += [escape(label), f":   {value}", ""]
-    return lines
+        lines += [f"<dt>{html_text(label)}</dt>", f"<dd>{value}</dd>"]
+    return lines + ["</dl>", ""]
 
 
 def _record_usage(page: Page, markdown: str, references: References) -> None:
@@ -204,12 +206,8 @@ def _record_usage(page: Page, markdown: str, references: References) -> None:
             keys.add(references.facts[key].source)
         elif marker.kind == "law" and key in references.laws:
             keys.add(references.laws[key].source)
-    ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri))
+    assert _file is not None, "on_files runs first"
+    ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri), page.file.url_relative_to(_file))
     for key in keys & set(references.sources):
         _usage[key].append(ref)
     _read.add(page.file.src_uri)
-
-
-def _date(date: dt.date, language: str) -> str:
-    """A date in words as Markdown: Finnish "13. huhtikuuta 2022" must not start a list."""
-    return re.sub(r"^(\d+)\.", r"\1\\.", in_words(date, language))

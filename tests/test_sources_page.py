@@ -149,7 +149,8 @@ def test_sources_page_is_in_the_navigation(site):
 def test_tiny_site_lists_pages_by_front_matter_fact_and_law_and_marks_unused_sources(tmp_path):
     pages = {
         "index.md": sv_page("Start"),
-        "a.md": sv_page("Sida A", sources="nka-mer-stod"),
+        # A title with what HTML and Markdown would read as markup: shown as written.
+        "a.md": sv_page("'Stöd & \"råd\" *nu* för 1 000'", sources="nka-mer-stod"),
         "b.md": sv_page("Sida B", "Hela [[fact:reduced_working_hours]] personer."),
         "c.md": sv_page("Sida C", "Det står i [[law:social_services_act_carer_support]]."),
     }
@@ -157,6 +158,9 @@ def test_tiny_site_lists_pages_by_front_matter_fact_and_law_and_marks_unused_sou
     assert result.returncode == 0, result.output
     listed = _used_on(result.site_dir, "sv")
     assert listed["nka-mer-stod"] == {"a/index.html"}
+    soup = _soup(result.site_dir, PAGES["sv"])
+    used_on = _details(soup.find("h2", id="nka-mer-stod"))[UI["sources_used_on"]["sv"]]
+    assert [link.get_text() for link in used_on.select("a")] == ["Stöd & \"råd\" *nu* för 1\u00a0000"]
     assert listed["natverket-strategi-bildspel"] == {"b/index.html"}
     assert listed["sfs-2025-400"] == {"c/index.html"}
     unused = _details(_soup(result.site_dir, PAGES["sv"]).find("h2", id="socialstyrelsen-underlag"))
