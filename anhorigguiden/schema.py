@@ -27,7 +27,6 @@ from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 
 from anhorigguiden.colour_contrast import is_hex_colour, normalise
 from anhorigguiden.guide_data import GuideError, Problem, describe
@@ -562,6 +561,10 @@ def check_phone(value: Any) -> tuple[str, str]:
 def check_email(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("an email address such as 'anhorigstod@example.se'", "write the address after 'email:'")
+    # Imported here: it takes longer to import than the rest of a build's schemas, and only
+    # an organisation's file has e-mail addresses.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(value.strip(), check_deliverability=False).normalized
     except EmailNotValidError as error:

@@ -26,7 +26,6 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from anhorigguiden.guide_data import GuideError, Problem
 from anhorigguiden.i18n_pages import add_pages, link_alternates, page_file
 from mkdocs.config.defaults import MkDocsConfig
@@ -193,6 +192,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     hidden = _hidden
     if not hidden or not any(f"{name}/" in html for name in hidden):
         return html
+    from bs4 import BeautifulSoup  # here: only a copy that hides a section needs it, and it is slow to import
+
     soup = BeautifulSoup(html, "html.parser")
     changed = False
     here = "/" + page.url
