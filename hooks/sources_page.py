@@ -9,10 +9,11 @@ Events:
   -200, organisation -250): remember the reading order, in which each source lists its
   pages: the nav's order, and a page outside the nav (a training module, a certificate)
   right after the nav page it follows in `files` (its path's overview).
-- on_page_markdown: on every other page, record which sources it uses (front matter
-  `sources:` and [[fact:]], [[source:]], [[law:]] markers, found by the same scanner as
-  the citations extension, which replaces them only when the page is converted, after
-  every on_page_markdown); on the Källor page, write its Markdown.
+- on_page_markdown: on every other page, record it and the sources its front matter names
+  (`sources:`); the sources its [[fact:]], [[source:]] and [[law:]] markers cite are
+  recorded in the build's registry by the citations extension as it converts the page
+  (anhorigguiden/markdown/citations.py, `sources_cited`). On the Källor page, write its
+  Markdown from both.
 
 Which pages use a source is only known once every page has been read; MkDocs reads pages
 in the order of `files`, so the Källor page is moved to the end of that order, and its
@@ -34,7 +35,7 @@ from anhorigguiden.collation import sort_key
 from anhorigguiden.date_words import in_words
 from anhorigguiden.generated_pages import add_generated_page, front_matter, move_last, reviewed_date
 from anhorigguiden.markdown_text import escape, html_text
-from anhorigguiden.markers import find_markers
+from anhorigguiden.markdown.citations import sources_cited
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -62,8 +63,7 @@ _texts: dict[str, dict[str, str]] = {}
 _reviewed: dt.date | None = None
 _file: File | None = None
 _nav_order: dict[str, tuple[int, int]] = {}
-_usage: dict[str, list[PageRef]] = defaultdict(list)
-_read: set[str] = set()
+_read: dict[str, tuple[PageRef, frozenset[str]]] = {}  # src_uri -> the page, its front matter's sources
 
 
 DIRTY_REFUSED = (
@@ -86,7 +86,6 @@ def on_config(config: MkDocsConfig) -> None:
     _reviewed = reviewed_date(config.extra.get("sources_reviewed"), "extra.sources_reviewed", SOURCES_SECTION)
     _file = None
     _nav_order.clear()
-    _usage.clear()
     _read.clear()
 
 
@@ -125,7 +124,7 @@ def reading_order(nav_pages: list[str], documentation_pages: list[str]) -> dict[
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _references is not None and _file is not None, "on_config and on_files run first"
     if page.file is not _file:
-        _record_usage(page, markdown, _references)
+        _record_page(page)
         return markdown
     unread = sorted(
         f.src_uri for f in files.documentation_pages() if f is not _file and f.src_uri not in _read and f.page is not None
@@ -139,7 +138,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "(--dirty): build without --dirty."
         )
     language = languages(config).current
-    return render(_references, _usage, _texts[language], language, page.meta["title"], _nav_order)
+    return render(_references, _usage(sources_cited(registry_for(config), language)), _texts[language], language, page.meta["title"], _nav_order)
 
 
 def render(
@@ -194,20 +193,20 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
     return lines + ["</dl>", ""]
 
 
-def _record_usage(page: Page, markdown: str, references: References) -> None:
-    """The sources a page builds on: its front matter and its markers (unknown keys are
-    left to the citations extension, which reports them when it converts the page)."""
-    keys = set(page.meta.get("sources") or [])
-    for marker in find_markers(markdown):
-        key = marker.argument or ""
-        if marker.kind == "source":
-            keys.add(key)
-        elif marker.kind == "fact" and key in references.facts:
-            keys.add(references.facts[key].source)
-        elif marker.kind == "law" and key in references.laws:
-            keys.add(references.laws[key].source)
+def _record_page(page: Page) -> None:
+    """A page read, with the sources its front matter names; the sources its markers cite
+    are recorded by the citations extension when it converts the page."""
     assert _file is not None, "on_files runs first"
     ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri), page.file.url_relative_to(_file))
-    for key in keys & set(references.sources):
-        _usage[key].append(ref)
-    _read.add(page.file.src_uri)
+    _read[page.file.src_uri] = (ref, frozenset(page.meta.get("sources") or []))
+
+
+def _usage(cited: dict[str, frozenset[str]]) -> dict[str, list[PageRef]]:
+    """Source key -> the pages that use it, by front matter or by marker (unknown keys are
+    left to the citations extension and the front matter check, which report them)."""
+    assert _references is not None
+    usage: dict[str, list[PageRef]] = defaultdict(list)
+    for src_uri, (ref, named) in _read.items():
+        for key in (named | cited.get(src_uri, frozenset())) & _references.sources.keys():
+            usage[key].append(ref)
+    return usage

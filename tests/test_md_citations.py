@@ -101,3 +101,18 @@ def test_a_page_in_a_language_the_extension_was_not_given_is_a_clean_error():
         "add 'en' to `languages` under anhorigguiden.markdown.citations in mkdocs.yml",
     )
     assert "Traceback" not in message
+
+
+def test_a_converted_page_records_the_sources_its_markers_cite_for_the_sources_page():
+    # hooks/sources_page.py lists, under each source, the pages citing it: the extension
+    # records them in the registry as it converts each page, so the hook need not look
+    # for the markers again. Markers in code cite nothing.
+    from anhorigguiden.markdown.citations import sources_cited
+    from anhorigguiden.registry import Registry
+    from anhorigguiden.site_languages import Languages
+
+    registry = Registry(DATA, Languages("sv", "sv", tuple(LANGUAGES), tuple(LANGUAGES)))  # a fresh one, as each build has
+    configs = {EXT: {**SV[EXT], "registry": registry}}
+    _html("Hela [[fact:caring]] personer, enligt [[law:sol]]. `[[source:video]]`", configs, page=page_file("guider/pengar.md"))
+    _html("Ingen källa här.", configs, page=page_file("guider/stod.md"))
+    assert sources_cited(registry, "sv") == {"guider/pengar.md": frozenset({"deck", "decision"})}

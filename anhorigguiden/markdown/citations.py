@@ -39,6 +39,7 @@ from anhorigguiden.markdown.page import PageInfo, page_info
 from anhorigguiden.markdown.registry import DataExtension, MarkerPreprocessor, registry_of
 from anhorigguiden.markdown_text import escape
 from anhorigguiden.markers import Marker, find_markers, source_line
+from anhorigguiden.registry import Registry
 from anhorigguiden.references import FACTS_SECTION, LAW_SECTION, SOURCES_SECTION, References, known_keys
 
 # The markers this extension replaces, with how to write them (marker_check.py lists them).
@@ -71,6 +72,8 @@ class CitationsPreprocessor(MarkerPreprocessor):
         registry.derived("law_with_provision checked", lambda: check_law_format(ui))
         check_language(page, registry.languages.built)
         check_keys(page, markers, references)
+        if page.src_uri is not None:
+            sources_cited(registry, config["language"])[page.src_uri] = frozenset(cited_sources(markers, references))
         texts = ui[page.language]
         link = page.link_to(config["sources_page"])
         easy_read = (page.src_uri or "").startswith(config["easy_read_folder"])
@@ -85,6 +88,27 @@ class CitationsPreprocessor(MarkerPreprocessor):
         if easy_read and numbers:
             pieces.append("\n\n" + sources_line(list(numbers), references, texts, page.language, link) + "\n")
         return "".join(pieces).split("\n")
+
+
+def sources_cited(registry: Registry, language: str) -> dict[str, frozenset[str]]:
+    """The sources each page converted so far in `language`'s build cites with a marker
+    (src_uri -> keys): for the Källor page (hooks/sources_page.py), converted after every
+    other page, which so need not look for the markers again."""
+    return registry.derived(f"sources cited: {language}", dict)
+
+
+def cited_sources(markers: list[Marker], references: References) -> set[str]:
+    """The sources that markers (of known keys) cite: a fact's and a law's, and each source's."""
+    keys = set()
+    for marker in markers:
+        key = marker.argument or ""
+        if marker.kind == "source":
+            keys.add(key)
+        elif marker.kind == "fact":
+            keys.add(references.facts[key].source)
+        elif marker.kind == "law":
+            keys.add(references.laws[key].source)
+    return keys
 
 
 def render_group(
