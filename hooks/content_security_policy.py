@@ -8,12 +8,13 @@ handler attribute (`onclick=`), a `javascript:` link, or to apply a `<style>` el
 --strict) when one of those appears, so that it is found in the build and not by a reader
 whose browser silently ignores it.
 
-What it parses, to cost little: the whole written page for the first page of each
-template in each language's build (what the template and its partials write: nav, header,
-footer), and for every other page only the page's own content, the one part an editor
-writes (the rest is the same template filled with checked plain text: titles,
-descriptions, interface texts and the organisation's values refuse '<' and '>'), and that
-only when a quick search finds something that could be inline code in it.
+What it reads, to cost little: the whole written page for the first page of each template
+in each language's build (what the template and its partials write: nav, header, footer),
+and for every other page only the page's own content, the one part an editor writes (the
+rest is the same template filled with checked plain text: titles, descriptions, interface
+texts and the organisation's values refuse '<' and '>'). Each is first searched with a
+regular expression for anything that could be inline code, and parsed as HTML only where
+that finds something (most pages: nowhere).
 tests/test_content_security_policy.py checks every written file of the real site in full.
 
 A `<script>` whose type is not JavaScript (Material's `type="application/json"`
@@ -129,6 +130,16 @@ def is_javascript(script_type: str) -> bool:
 _MAYBE_INLINE = re.compile(r"<script|<style|script:|&#(?!34;|39;)|&(?:tab|newline|colon);|[\s\"'/](?:on[^\s/=>]*|style)\s*=", re.IGNORECASE)
 
 
+# What the template writes around a page's content is theme code (Material's, ours, an
+# organisation's overrides) filled with checked plain text: there, a script that loads a
+# file (src=) or holds data (Material's type="application/json" configuration) is not
+# worth a parse, and the rest of the search is as for content.
+_MAYBE_INLINE_IN_TEMPLATE = re.compile(
+    _MAYBE_INLINE.pattern.replace("<script", r"""<script(?![^>]*\ssrc=)(?![^>]*\stype="application/json")""", 1),
+    re.IGNORECASE,
+)
+
+
 def find_inline_code(html: str) -> list[InlineCode]:
     """Everything in `html` that `script-src 'self'; style-src 'self'` blocks."""
     finder = _Finder()
@@ -166,6 +177,14 @@ def find_in_page(output: str, content: str | None) -> list[InlineCode]:
     return found
 
 
+def find_in_first_page(output: str, content: str | None) -> list[InlineCode]:
+    """A template's first page: its content as find_in_page checks it, and the whole page
+    parsed when what the template writes might hold inline code."""
+    if _MAYBE_INLINE_IN_TEMPLATE.search(output):
+        return find_inline_code(output)
+    return find_in_page(output, content)
+
+
 def _report(where: str, html: str, found: list[InlineCode] | None = None) -> None:
     found = find_inline_code(html) if found is None else found
     if not found:
@@ -188,7 +207,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         _report(page.file.src_uri, output, find_in_page(output, page.content))
     else:
         checked.add(template)
-        _report(page.file.src_uri, output)
+        _report(page.file.src_uri, output, find_in_first_page(output, page.content))
     return output
 
 

@@ -14,7 +14,7 @@ from sitebuilder import REPO, build_tiny_site, page
 
 sys.path.insert(0, str(REPO / "hooks"))
 import content_security_policy  # noqa: E402
-from content_security_policy import find_in_page, find_inline_code, is_javascript  # noqa: E402
+from content_security_policy import find_in_first_page, find_in_page, find_inline_code, is_javascript  # noqa: E402
 
 
 BLOCKED = [
@@ -100,6 +100,29 @@ def test_a_page_is_checked_around_what_the_template_writes_under_its_title():
     found = find_in_page(output, content)
     assert [(item.line, item.what) for item in found] == [(8, 'a style attribute <p style="color: red">')]
     assert found == find_inline_code(output)
+
+
+@pytest.mark.parametrize(("html", "what"), BLOCKED)
+def test_what_the_policy_blocks_is_found_in_what_a_template_writes(html, what):
+    # The first page of each template is searched whole, and parsed where that finds
+    # something: inline code anywhere in what the template writes is found.
+    content = "<h1>Rubrik</h1>\n<p>Text.</p>"
+    output = f'<html>\n<head>\n<script src="a.js"></script>\n<script id="__config" type="application/json">{{"a": 1}}</script>\n{html}\n</head>\n<body><article>{content}</article></body></html>'
+    found = find_in_first_page(output, content)
+    assert [(item.line, item.what[: len(what)]) for item in found] == [(5, what)]
+
+
+def test_a_first_page_with_only_scripts_that_load_files_or_hold_data_is_not_parsed(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(content_security_policy, "find_inline_code", lambda html: parsed.append(html) or [])
+    content = "<h1>Rubrik</h1>\n<p>Text.</p>"
+    output = f'<html><head><script src="a.js" defer></script><script id="__config" type="application/json">{{}}</script></head><body>{content}</body></html>'
+    assert content_security_policy.find_in_first_page(output, content) == [] and parsed == []
+    # An editor's page content is searched as on every page: a script that only looks as
+    # if it loaded a file is still parsed and found there.
+    sneaky = '<script data-x=" src=">alert(1)</script>'
+    content_security_policy.find_in_first_page(output.replace(content, content + sneaky), content + sneaky)
+    assert parsed == [content + sneaky]
 
 
 def test_script_types():
