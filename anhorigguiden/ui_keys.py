@@ -147,7 +147,6 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "training_js_not_done": (),
     "training_js_try_again": (),
     "training_print_card": (),
-    "read_aloud_no_voice": (),
     "menu_button": (),
     "tools_form_heading": (),
     "tools_your_name": (),

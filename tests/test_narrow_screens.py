@@ -10,6 +10,8 @@ Material's rem sizes and em breakpoints follow it, as they do for the reader. 32
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from browser_checks import axe_results
 
@@ -152,6 +154,23 @@ def test_the_phone_menu_is_written_at_16_px_or_more(page_session, base_url):
         "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(e => e.checkVisibility({visibilityProperty: true})).map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
     assert len(sizes) > 10 and min(sizes) >= 16, sizes
+
+
+def test_a_pruned_section_in_the_phone_menu_is_a_plain_link_without_the_section_arrow(page_session, base_url):
+    # navigation.prune: on a guide page, each training path under "Utbildning" is one link
+    # to its overview. The arrow that opens a section elsewhere in the menu is not drawn on
+    # it, and the link leads to the overview, which lists the path's modules.
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
+    page.goto(base_url + "guider/kommunens-stod/")
+    pruned = page.evaluate(
+        "() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__item--pruned > a.md-nav__link')].map(a =>"
+        " ({href: a.getAttribute('href'), arrows: [...a.querySelectorAll('.md-nav__icon')].filter(i => getComputedStyle(i).display !== 'none').length}))"
+    )
+    assert len(pruned) >= 3, pruned
+    assert [item for item in pruned if item["arrows"]] == []
+    page.goto(urljoin(page.url, next(item["href"] for item in pruned if "bistandshandlaggare" in item["href"])))
+    assert page.url == base_url + "utbildning/bistandshandlaggare/"
+    assert page.locator("article a[href*='anhorigas-egna-behov']").count() >= 1
 
 
 @pytest.mark.parametrize("path", ["guider/kommunens-stod/", "ar/guider/"])

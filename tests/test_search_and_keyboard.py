@@ -56,7 +56,6 @@ def test_no_interface_text_in_the_index(site, folder):
     t = {key: value[FOLDERS[folder]] for key, value in UI.items() if isinstance(value, dict) and FOLDERS[folder] in value}
     forbidden = [
         f"{t['read_aloud_listen']} {t['read_aloud_stop']}",  # the read-aloud buttons
-        t["read_aloud_no_voice"],
         t["training_time"],  # "Beräknad tid50 minuter"
         t["training_answers_heading"],  # the quiz answers, shown without JavaScript
         t["training_right_answer"] + ":",

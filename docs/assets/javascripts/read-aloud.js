@@ -4,9 +4,10 @@
  * content). Nothing is sent anywhere: no service, no request, no storage.
  *
  * The group comes from overrides/partials/page-tools.html with `hidden` set. It is shown
- * with its buttons where the browser has speechSynthesis and a voice for the page's
- * language, and otherwise with a short note saying so (so that the control does not just
- * vanish); voices often arrive late, so the check runs again on `voiceschanged`.
+ * where the browser has speechSynthesis and a voice for the page's language, and stays
+ * hidden otherwise: a note saying so took the line under every page's title from readers
+ * who cannot use the button (the accessibility statement says when it is missing). Voices
+ * often arrive late, so the check runs again on `voiceschanged`.
  */
 (function () {
   "use strict";
@@ -16,13 +17,10 @@
   var play = group.querySelector("[data-ag-read-aloud-play]");
   var label = group.querySelector("[data-ag-read-aloud-label]");
   var stop = group.querySelector("[data-ag-read-aloud-stop]");
-  var none = group.querySelector("[data-ag-read-aloud-none]");
 
-  // Only the note, or only the buttons; the group itself always shows.
+  // The group shows only with a voice to read with.
   function available(yes) {
-    if (play) play.hidden = !yes;
-    if (none) none.hidden = yes;
-    group.hidden = false;
+    group.hidden = !yes;
   }
 
   var synth = window.speechSynthesis;
