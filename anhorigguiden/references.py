@@ -37,7 +37,7 @@ SOURCES_SECTION = "Sources"
 FACTS_SECTION = "Facts"
 LAW_SECTION = "Law references"
 
-_SOURCE_FIELDS = ("publisher", "title", "date", "reference", "url", "cited_in", "read", "check_again")
+_SOURCE_FIELDS = ("publisher", "title", "date", "reference", "url", "cited_in", "read", "check_again", "language")
 # Localised fields (`kind`, `kind_en`, ...): required, longest text.
 _SOURCE_LOCALISED = {"kind": (True, SHORT_TEXT_MAX), "note": (False, LONG_TEXT_MAX), "cite": (False, SHORT_TEXT_MAX)}
 
@@ -56,6 +56,7 @@ class Source:
     cite: dict[str, str] = field(default_factory=dict)
     read: dt.date | None = None  # the day an editor read the source
     check_again: dt.date | None = None  # the day it should be read again
+    language: str | None = None  # the language its title is written in; None: the site's default
 
     def citation_name(self, language: str) -> str:
         """How the source is named in running text: its short name or its publisher,
@@ -152,6 +153,9 @@ def _sources_schema(langs: Languages) -> MapOf:
         "cited_in": Field(Check(lambda value, key, walk: value)),  # another entry's key: checked across entries
         "read": Field(Date(not_future=True, times=False, fix="write the day you read the source, or remove 'read:'", future_fix="write the day you read the source, today at the latest")),
         "check_again": Field(Date(times=False, fix="write the day the source should be read again (a year at most), or remove 'check_again:'")),
+        # So that a screen reader reads the title with the right voice on every language's
+        # Källor page (WCAG 3.1.2): only where it is not the site's default language.
+        "language": Field(Check(_language_code)),
     }
     for name, (required, max_length) in _SOURCE_LOCALISED.items():
         for lang in langs.built:
@@ -171,6 +175,12 @@ def _sources_schema(langs: Languages) -> MapOf:
         checks=(_all_languages_or_none(langs),),
     )
     return MapOf(entry, expected="a mapping of keys to entries", fix="write one 'key:' line per entry, with its fields indented under it (publisher: ..., title: ..., kind: ...)", checks=(_cited_in_another,))
+
+
+def _language_code(value: Any, key: str, walk: Walk) -> str:
+    if isinstance(value, str) and LANGUAGE_CODE.fullmatch(value):
+        return value
+    raise Invalid("a language code such as 'en' (the language of the title)", "write the two-letter code of the language the source's title is written in, or remove 'language:' for Swedish")
 
 
 def _localised_name(name: str) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anhorigguiden.collation import sort_key
@@ -44,7 +45,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from anhorigguiden.references import SOURCES_SECTION, References, Source
 from anhorigguiden.registry import registry_for
-from anhorigguiden.site_languages import languages, ui_texts
+from anhorigguiden.site_languages import languages, page_language, ui_texts
+from anhorigguiden.text_direction import direction
 
 SRC_URI = "kallor.md"
 
@@ -54,6 +56,7 @@ class PageRef:
     src_uri: str
     title: str
     url: str  # relative to the Källor page
+    language: str  # the language the page (and its title) is written in
 
 
 # State of one language's build; on_config starts it afresh (i18n builds each language
@@ -124,7 +127,7 @@ def reading_order(nav_pages: list[str], documentation_pages: list[str]) -> dict[
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _references is not None and _file is not None, "on_config and on_files run first"
     if page.file is not _file:
-        _record_page(page)
+        _record_page(page, config)
         return markdown
     unread = sorted(
         f.src_uri for f in files.documentation_pages() if f is not _file and f.src_uri not in _read and f.page is not None
@@ -138,7 +141,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "(--dirty): build without --dirty."
         )
     language = languages(config).current
-    return render(_references, _usage(sources_cited(registry_for(config), language)), _texts[language], language, page.meta["title"], _nav_order)
+    langs = languages(config)
+
+    def mark(written_in: str | None) -> str:
+        # A title in another language than the page's (a Swedish source or page title on
+        # the English Källor page) is marked, so that a screen reader reads it in its own.
+        written_in = written_in or langs.default
+        return "" if written_in == language else f' lang="{written_in}" dir="{direction(config, written_in)}"'
+
+    cited = sources_cited(registry_for(config), language)
+    return render(_references, _usage(cited), _texts[language], language, page.meta["title"], _nav_order, mark)
 
 
 def render(
@@ -148,17 +160,19 @@ def render(
     language: str,
     title: str,
     nav_order: dict[str, tuple[int, int]],
+    mark: Callable[[str | None], str] = lambda written_in: "",
 ) -> str:
-    """The Källor page's Markdown: one section per source, sorted by publisher."""
+    """The Källor page's Markdown: one section per source, sorted by publisher. `mark(language)`:
+    the attributes that mark a title written in `language` (None: the site's default)."""
     lines = [f"# {escape(title)}", "", escape(texts["sources_page_intro"]), ""]
     ordered = sorted(references.sources.values(), key=lambda s: (sort_key(s.publisher, language), sort_key(s.title, language)))
     for source in ordered:
         pages = sorted(set(usage.get(source.key, [])), key=lambda p: (nav_order.get(p.src_uri, (len(nav_order), 0)), p.src_uri))
-        lines += _entry(source, pages, references, texts, language)
+        lines += _entry(source, pages, references, texts, language, mark)
     return "\n".join(lines) + "\n"
 
 
-def _entry(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str) -> list[str]:
+def _entry(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str, mark: Callable[[str | None], str]) -> list[str]:
     # A definition list: each detail is read as "label: value", and the source's title is
     # a heading, so that screen-reader users can jump from source to source. The heading is
     # Markdown (the table of contents is made from it); the list is written as HTML, which
@@ -178,26 +192,26 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
         details.append((texts["sources_url"], f'<a href="{html_text(source.url)}">{html_text(source.url)}</a>'))
     if source.cited_in:
         citing = references.sources[source.cited_in]
-        details.append((texts["sources_cited_in"], f'<a href="#{html_text(citing.key)}">{html_text(citing.title)}</a>'))
+        details.append((texts["sources_cited_in"], f'<a href="#{html_text(citing.key)}"{mark(citing.language)}>{html_text(citing.title)}</a>'))
     if source.note.get(language):
         details.append((texts["sources_note"], html_text(source.note[language])))
     if pages:
-        links = "\n".join(f'<li><a href="{html_text(page.url)}">{html_text(page.title)}</a></li>' for page in pages)
+        links = "\n".join(f'<li><a href="{html_text(page.url)}"{mark(page.language)}>{html_text(page.title)}</a></li>' for page in pages)
         used = f"\n<ul>\n{links}\n</ul>\n"
     else:
         used = html_text(texts["sources_unused"])
     details.append((texts["sources_used_on"], used))
-    lines = [f"## {escape(source.title)} {{#{source.key}}}", "", "<dl>"]
+    lines = [f"## {escape(source.title)} {{#{source.key}{mark(source.language)}}}", "", "<dl>"]
     for label, value in details:
         lines += [f"<dt>{html_text(label)}</dt>", f"<dd>{value}</dd>"]
     return lines + ["</dl>", ""]
 
 
-def _record_page(page: Page) -> None:
+def _record_page(page: Page, config: MkDocsConfig) -> None:
     """A page read, with the sources its front matter names; the sources its markers cite
     are recorded by the citations extension when it converts the page."""
     assert _file is not None, "on_files runs first"
-    ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri), page.file.url_relative_to(_file))
+    ref = PageRef(page.file.src_uri, str(page.meta.get("title") or page.file.src_uri), page.file.url_relative_to(_file), page_language(page, config))
     _read[page.file.src_uri] = (ref, frozenset(page.meta.get("sources") or []))
 
 

@@ -101,6 +101,25 @@ def test_sources_page_lists_every_source_with_its_key_as_anchor_in_both_language
                 assert link["href"] == f"#{source['cited_in']}"
 
 
+def test_a_title_in_another_language_than_the_page_is_marked_with_its_language(site):
+    # WCAG 3.1.2: a screen reader reads a Swedish source title on the English or Arabic
+    # Källor page, and an English one on the Swedish page, with the title's own voice; a
+    # page listed under a source and shown in Swedish in another site's build is marked too.
+    sources = load_data("sources.yml")
+    for language, path in PAGES.items():
+        soup = _soup(site.site_dir, path)
+        for key, source in sources.items():
+            heading = soup.find("h2", id=key)
+            written_in = source.get("language", DEFAULT)
+            assert heading.get("lang") == (None if written_in == language else written_in), (path, key)
+            assert heading.get("dir") == (None if written_in == language else "ltr"), (path, key)
+    english = _soup(site.site_dir, PAGES["en"])
+    used_on = _details(english.find("h2", id="nka-mer-stod"))[UI["sources_used_on"]["en"]]
+    marks = {link["href"]: link.get("lang") for link in used_on.select("a")}
+    easy_read = {href: mark for href, mark in marks.items() if href.startswith("../lattlast/")}
+    assert easy_read and set(easy_read.values()) == {"sv"}, marks  # easy-to-read pages are Swedish only
+
+
 def test_each_source_lists_the_pages_that_use_it_in_the_same_language(site):
     docs_built = {doc.built for doc in doc_pages()}
     for language in PAGES:
