@@ -2,7 +2,7 @@
 """The whole guide as one printable document per language: a folder to hand out.
 
 Reads a built site (`make build` writes site/), takes the pages in the order of the site's
-navigation, and writes for each language
+navigation (each page's `<link rel="next">`), and writes for each language
 
     <out>/<name>-<language>.html   one self-contained HTML file (styles and images inside)
     <out>/<name>-<language>.pdf    the same, printed to A4 by headless Chromium
@@ -93,15 +93,17 @@ def languages_of(site: Path) -> dict[str, str]:
 
 
 def guide_pages(site: Path, home: str) -> list[str]:
-    """The pages of the site's navigation, in order, as files relative to the site."""
-    navigation = _parse(site / home).select_one("nav.md-nav--primary")
+    """The pages of the site's navigation, in order, as files relative to the site: the chain
+    of `<link rel="next">` from the home page (overrides/main.html writes it on every page
+    in the navigation's order). Not the menu's links: with navigation.prune the menu lists
+    only the page's own section in full."""
     pages: list[str] = []
-    for link in navigation.select("a.md-nav__link[href]") if navigation else []:
-        if link.find_parent("nav", class_="md-nav--secondary"):
-            continue  # the current page's table of contents
-        target = resolve(home, link["href"])
-        if target and target[0] not in pages and (site / target[0]).is_file():
-            pages.append(target[0])
+    page: str | None = home
+    while page and page not in pages and (site / page).is_file():
+        pages.append(page)
+        following = _parse(site / page).select_one("link[rel=next][href]")
+        target = resolve(page, following["href"]) if following else None
+        page = target[0] if target else None
     return pages
 
 
