@@ -179,7 +179,9 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
     # Markdown passes on as it is: the page lists every source, and converting its
     # thousands of details as Markdown cost more than any other page of the site.
     details: list[tuple[str, str]] = [
-        (texts["sources_publisher"], html_text(source.publisher)),
+        # <bdi>: a name that starts with a number ("1177 Vårdguiden") keeps its order on
+        # the Arabic page; a web address is written left to right there too.
+        (texts["sources_publisher"], f"<bdi>{html_text(source.publisher)}</bdi>"),
         (texts["sources_kind"], html_text(source.kind[language])),
     ]
     if source.date:
@@ -187,9 +189,9 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
     if source.read:
         details.append((texts["sources_read"], html_text(in_words(source.read, language))))
     if source.reference:
-        details.append((texts["sources_reference"], html_text(source.reference)))
+        details.append((texts["sources_reference"], f"<bdi>{html_text(source.reference)}</bdi>"))
     if source.url:
-        details.append((texts["sources_url"], f'<a href="{html_text(source.url)}">{html_text(source.url)}</a>'))
+        details.append((texts["sources_url"], f'<a href="{html_text(source.url)}" dir="ltr">{html_text(source.url)}</a>'))
     if source.cited_in:
         citing = references.sources[source.cited_in]
         details.append((texts["sources_cited_in"], f'<a href="#{html_text(citing.key)}"{mark(citing.language)}>{html_text(citing.title)}</a>'))

@@ -113,6 +113,14 @@ def test_a_title_in_another_language_than_the_page_is_marked_with_its_language(s
             written_in = source.get("language", DEFAULT)
             assert heading.get("lang") == (None if written_in == language else written_in), (path, key)
             assert heading.get("dir") == (None if written_in == language else "ltr"), (path, key)
+    # On the Arabic page a publisher that starts with a number keeps its order (<bdi>), and a
+    # web address reads left to right.
+    arabic = _soup(site.site_dir, PAGES["ar"])
+    for key, source in sources.items():
+        details = _details(arabic.find("h2", id=key))
+        assert details[UI["sources_publisher"]["ar"]].select_one("bdi").get_text() == source["publisher"]
+        if source.get("url"):
+            assert details[UI["sources_url"]["ar"]].select_one("a")["dir"] == "ltr"
     english = _soup(site.site_dir, PAGES["en"])
     used_on = _details(english.find("h2", id="nka-mer-stod"))[UI["sources_used_on"]["en"]]
     marks = {link["href"]: link.get("lang") for link in used_on.select("a")}
