@@ -16,7 +16,8 @@ them choose their languages (see anhorigguiden/i18n_pages.py).
 Events: on_config (-200, this build's languages), on_page_markdown (every page, after
 hooks/front_matter.py has checked `untranslated:`), on_env (default language's build
 only: every missing translation of every language, reported at once), on_page_context
-(tells overrides/main.html which language a fallback page is written in).
+(tells overrides/main.html which language a fallback page is written in, and the table of
+contents which headings are marked with another language).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from anhorigguiden.site_languages import Languages, languages, page_language
-from anhorigguiden.text_direction import direction
+from anhorigguiden.text_direction import direction, heading_languages
 
 SECTION = "Languages and translations"
 KEY = "untranslated"
@@ -65,6 +66,9 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    # Headings in another language than the page (the Källor page's source titles): their
+    # entries in the table of contents are marked too (overrides/partials/toc-item.html).
+    context["toc_languages"] = heading_languages(page.content or "")
     written_in = page_language(page, config)
     if written_in != languages(config).current:
         reader = languages(config).current  # the interface inside the content stays in the reader's language

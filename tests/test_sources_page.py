@@ -113,6 +113,9 @@ def test_a_title_in_another_language_than_the_page_is_marked_with_its_language(s
             written_in = source.get("language", DEFAULT)
             assert heading.get("lang") == (None if written_in == language else written_in), (path, key)
             assert heading.get("dir") == (None if written_in == language else "ltr"), (path, key)
+            # ...and its entry in the table of contents, the same way.
+            entry = soup.select_one(f'nav.md-nav--secondary a[href="#{key}"] > span')
+            assert (entry.get("lang"), entry.get("dir")) == (heading.get("lang"), heading.get("dir")), (path, key)
     # On the Arabic page a publisher that starts with a number keeps its order (<bdi>), and a
     # web address reads left to right.
     arabic = _soup(site.site_dir, PAGES["ar"])
@@ -223,3 +226,13 @@ def test_the_sources_page_is_not_written_before_every_other_page_is_read():
     page = SimpleNamespace(file=kallor, meta={"title": "Källor"})
     with pytest.raises(PluginError, match=r"written before guider/a.md had been read"):
         sources_page.on_page_markdown("", page=page, config=None, files=files)
+
+
+def test_the_headings_marked_with_a_language_are_found_for_the_table_of_contents():
+    from anhorigguiden.text_direction import heading_languages
+
+    html = (
+        '<h1 id="kallor">Sources</h1>\n<h2 dir="ltr" id="a" lang="sv">Sorg</h2>\n'
+        '<h2 id="b">Stress</h2>\n<p lang="sv">Inte en rubrik</p>\n<h3 lang="en" id="c">Care</h3>'
+    )
+    assert heading_languages(html) == {"a": {"lang": "sv", "dir": "ltr"}, "c": {"lang": "en", "dir": ""}}
