@@ -18,6 +18,7 @@ The loaded values are shared by every reader of the build: treat them as read-on
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +36,7 @@ T = TypeVar("T")
 # Where a build's registry is kept: an attribute of the build's own config object (a plain
 # instance attribute, not a config key, so no template or plugin sees it).
 _ATTRIBUTE = "_anhorigguiden_registry"
+_INPUTS_ATTRIBUTE = "_anhorigguiden_registry_inputs"  # what the registry was asked for with
 
 UI_SECTION = "Interface text"
 
@@ -126,10 +128,28 @@ class Registry:
 
 def registry_for(config: MkDocsConfig) -> Registry:
     """This build's registry: made at the first call of a build, shared by its language runs."""
-    wanted = Registry(data_dir(config), languages(config))
     current = getattr(config, _ATTRIBUTE, None)
+    # Asked a thousand times a build: what the key is made from is compared first, and the
+    # data folder's path is resolved (file system calls) only when that has changed.
+    inputs = _key_inputs(config)
+    if isinstance(current, Registry) and getattr(config, _INPUTS_ATTRIBUTE, None) == inputs:
+        return current
+    wanted = Registry(data_dir(config), languages(config))
+    setattr(config, _INPUTS_ATTRIBUTE, inputs)
     if isinstance(current, Registry) and current.key == wanted.key:
         return current
     # A new build (a new config), or a test that pointed extra.data_dir elsewhere.
     setattr(config, _ATTRIBUTE, wanted)
     return wanted
+
+
+def _key_inputs(config: MkDocsConfig) -> tuple[Any, ...]:
+    """What a registry's key is made from, as configured: the data folder as written, where
+    it is read from, and the site's languages."""
+    i18n = config.plugins.get("i18n")
+    langs = (
+        (config.theme["language"],)
+        if i18n is None
+        else (i18n.default_language, tuple((language.locale, language.build) for language in i18n.config.languages))
+    )
+    return (config.extra.get("data_dir"), config.config_file_path or os.getcwd(), langs)

@@ -222,7 +222,8 @@ def _add(files: Files, config: MkDocsConfig, build: _Build, entry: _Generated) -
     src_uri = "/".join(filter(None, (FOLDER, entry.path.id, part, "index.md")))
     langs = languages(config)
     written_in = build.written_in(entry.path)
-    content = _front_matter(build, entry, written_in)
+    # The same text in every language run whose page is written in `written_in`: made once.
+    content = registry_for(config).derived(f"training page source: {src_uri} in {written_in}", lambda: _front_matter(build, entry, written_in))
     versions = {
         lang: page_file(
             config,
