@@ -156,6 +156,31 @@ def test_the_phone_menu_is_written_at_16_px_or_more(page_session, base_url):
     assert len(sizes) > 10 and min(sizes) >= 16, sizes
 
 
+@pytest.mark.parametrize("path", ["kallor/", "ar/kallor/"])
+def test_a_section_row_in_the_phone_menu_is_all_link_and_arrow(page_session, base_url, path):
+    # A row with an overview page ("Guide för anhöriga") holds its link and the arrow that
+    # opens the section: Material padded the row around a 24 px link and a 20 px arrow, so a
+    # tap on most of the row did nothing. Now the two fill the row's height, and a tap near
+    # the row's top edge opens the overview.
+    page = _open_with_text_size(page_session, {"width": 375, "height": 812}, 16)
+    page.goto(base_url + path)
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function(SETTLED_MOTION)
+    rows = page.evaluate(
+        "() => [...document.querySelectorAll('.md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__container')].map(row => {"
+        " const box = e => e.getBoundingClientRect();"
+        " return {row: box(row).height, link: box(row.querySelector('a')).height, arrow: box(row.querySelector('label')).height,"
+        " arrowWidth: box(row.querySelector('label')).width, covered: box(row.querySelector('a')).width + box(row.querySelector('label')).width, width: box(row).width}; })"
+    )
+    assert len(rows) >= 5, rows
+    for row in rows:
+        assert row["link"] == row["row"] >= 44 and row["arrow"] == row["row"] and row["arrowWidth"] >= 44, row
+        assert row["covered"] >= row["width"] - 12, row
+    first = page.locator(".md-sidebar--primary .md-nav__container").first.bounding_box()
+    page.mouse.click(first["x"] + first["width"] / 2, first["y"] + 2)
+    page.wait_for_url(base_url + ("ar/" if path.startswith("ar/") else "") + "guider/")
+
+
 def test_a_pruned_section_in_the_phone_menu_is_a_plain_link_without_the_section_arrow(page_session, base_url):
     # navigation.prune: on a guide page, each training path under "Utbildning" is one link
     # to its overview. The arrow that opens a section elsewhere in the menu is not drawn on
