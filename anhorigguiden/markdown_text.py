@@ -7,6 +7,7 @@ shown as written instead of starting emphasis or a link.
 
 from __future__ import annotations
 
+import html
 import re
 
 # Python-Markdown's backslash escapes; '<' and '&' become entities instead.
@@ -35,7 +36,6 @@ def escape(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Registry text for a raw HTML block of generated Markdown (which Markdown passes on as
-    written): escaped as Python-Markdown escapes text and attribute values, with digit
-    groups kept on one line as in `escape`."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return _DIGIT_SPACE.sub("\u00a0", text)
+    written): escaped for text and attribute values, with digit groups kept on one line as
+    in `escape`."""
+    return _DIGIT_SPACE.sub("\u00a0", html.escape(text))

@@ -20,6 +20,7 @@ Registry formats (see EDITING.md, sections 'Sources', 'Facts' and 'Law reference
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,7 +179,9 @@ def _sources_schema(langs: Languages) -> MapOf:
 
 
 def _language_code(value: Any, key: str, walk: Walk) -> str:
-    if isinstance(value, str) and LANGUAGE_CODE.fullmatch(value):
+    # The primary language subtag alone: it becomes an HTML lang attribute, where 'sv_SE'
+    # (LANGUAGE_CODE's locale form) would not be valid.
+    if isinstance(value, str) and re.fullmatch(r"[a-z]{2,3}", value):
         return value
     raise Invalid("a language code such as 'en' (the language of the title)", "write the two-letter code of the language the source's title is written in, or remove 'language:' for Swedish")
 

@@ -210,10 +210,11 @@ def test_a_source_may_name_the_language_of_its_title_as_a_language_code(tmp_path
     path.write_text("a:\n  publisher: P\n  title: Stress\n  kind: k\n  kind_en: k\n  language: en\nb:\n  publisher: P\n  title: T\n  kind: k\n  kind_en: k\n", encoding="utf-8")
     loaded = references._load_sources(path, LANGS)
     assert (loaded["a"].language, loaded["b"].language) == ("en", None)
-    path.write_text("a:\n  publisher: P\n  title: T\n  kind: k\n  kind_en: k\n  language: engelska\n", encoding="utf-8")
-    with pytest.raises(PluginError) as raised:
-        references._load_sources(path, LANGS)
-    assert "key 'a.language'" in str(raised.value) and "a language code such as 'en'" in str(raised.value)
+    for written in ("engelska", "en_GB"):  # an HTML lang attribute takes neither
+        path.write_text(f"a:\n  publisher: P\n  title: T\n  kind: k\n  kind_en: k\n  language: {written}\n", encoding="utf-8")
+        with pytest.raises(PluginError) as raised:
+            references._load_sources(path, LANGS)
+        assert "key 'a.language'" in str(raised.value) and "a language code such as 'en'" in str(raised.value)
 
 
 # --- one tiny site per mistake ----------------------------------------------------
