@@ -12,7 +12,13 @@ index also gets its search words (data/synonyms.yml, anhorigguiden/search_synony
 used by Material's scripts to find the index and resolve result links; the page's own
 asset links do not depend on it.
 
-Events: on_post_page (non-default languages), on_post_build (after i18n, priority -200).
+A page not yet translated is built into the other languages' sites from the default
+language's file (`fallback_to_default`). Its text is the default language's, already in
+that language's index, so it is left out of the others' (Material does not parse a page
+whose `search.exclude` is set).
+
+Events: on_page_content (pages that fall back to the default language), on_post_page
+(non-default languages), on_post_build (after i18n, priority -200).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from anhorigguiden.registry import registry_for
 from anhorigguiden.search_synonyms import add_synonyms
+from anhorigguiden.site_languages import page_language
 
 # The one element we touch: Material's JSON configuration block.
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -38,6 +45,13 @@ def _languages(config: MkDocsConfig) -> tuple[str | None, str | None, list[str]]
         return None, None, []
     built = [lang.locale for lang in i18n.config.languages if lang.build]
     return i18n.default_language, i18n.current_language, built
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    _, current, _ = _languages(config)
+    if current is not None and page_language(page, config) != current:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -89,6 +89,26 @@ def test_arabic_and_finnish_have_their_own_search_index_with_their_own_lunr_lang
         assert not any(doc["location"].startswith(("en/", "ar/", "fi/")) for doc in index["docs"])
 
 
+def test_a_page_that_falls_back_to_swedish_is_searched_for_in_swedish_only(site):
+    # A page not yet translated is built into the other languages from its Swedish file,
+    # with a notice. Its Swedish text is a result in the Swedish search only: no entry of
+    # it, not even a section, is in the index of the language it falls back in.
+    swedish = {doc["location"].split("#", 1)[0] for doc in json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
+    for lang in ("en", "ar", "fi"):
+        folder = site.site_dir / lang
+        fallbacks = {
+            html.parent.relative_to(folder).as_posix() + "/"
+            for html in folder.rglob("index.html")
+            if 'class="ag-page-tools__notice"' in html.read_text(encoding="utf-8")
+        }
+        # e.g. the Swedish-only training modules (the certificates are searched for nowhere)
+        assert len(fallbacks & swedish) >= 5, lang
+        index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+        located = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+        assert not fallbacks & located, (lang, sorted(fallbacks & located)[:5])
+        assert len(located) > 10, lang  # its own pages are there
+
+
 def test_english_pages_load_the_english_index(site):
     config = json.loads(_soup(site, "en/guider/index.html").select_one("#__config").string)
     # The trailing slash matters: Material resolves "search/search_index.json" against it.
