@@ -13,7 +13,11 @@ Events:
   (`sources:`); the sources its [[fact:]], [[source:]] and [[law:]] markers cite are
   recorded in the build's registry by the citations extension as it converts the page
   (anhorigguiden/markdown/citations.py, `sources_cited`). On the Källor page, write its
-  Markdown from both.
+  Markdown from both: each source's title as a heading, and a placeholder for its details.
+- on_page_content (priority 5, before organisation.py): on the Källor page, put each source's details (HTML) in place of its
+  placeholder. The details never pass through Markdown: the page lists every source, and
+  Python-Markdown read their thousands of tags as raw HTML, twice (once for itself, once
+  for MkDocs' anchor check), which made it the costliest page of the site to convert.
 
 Which pages use a source is only known once every page has been read; MkDocs reads pages
 in the order of `files`, so the Källor page is moved to the end of that order, and its
@@ -28,6 +32,7 @@ the unread pages' front matter as missing. `mkdocs serve` rebuilds the whole sit
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +72,12 @@ _reviewed: dt.date | None = None
 _file: File | None = None
 _nav_order: dict[str, tuple[int, int]] = {}
 _read: dict[str, tuple[PageRef, frozenset[str]]] = {}  # src_uri -> the page, its front matter's sources
+_details: dict[str, str] = {}  # source key -> its details' HTML, for on_page_content
+
+# A source's details in the Källor page's Markdown, until on_page_content puts them there.
+# Python-Markdown passes an HTML comment on as it is.
+_PLACEHOLDER = "<!-- ag-source-details {key} -->"
+_PLACEHOLDER_FOUND = re.compile(r"<!-- ag-source-details (\S+) -->")
 
 
 DIRTY_REFUSED = (
@@ -90,6 +101,7 @@ def on_config(config: MkDocsConfig) -> None:
     _file = None
     _nav_order.clear()
     _read.clear()
+    _details.clear()
 
 
 @event_priority(-300)  # after i18n (-100) and after other hooks' generated pages (-200)
@@ -150,7 +162,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return "" if written_in == language else f' lang="{written_in}" dir="{direction(config, written_in)}"'
 
     cited = sources_cited(registry_for(config), language)
-    return render(_references, _usage(cited), _texts[language], language, page.meta["title"], _nav_order, mark)
+    written = render(_references, _usage(cited), _texts[language], language, page.meta["title"], _nav_order, mark)
+    _details.update(written.details)
+    return written.markdown
+
+
+@event_priority(5)  # before organisation.py (0) unlinks the pages a copy hides, in the details too
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file is not _file:
+        return html
+    return fill_details(html, _details)
+
+
+def fill_details(html: str, details: dict[str, str]) -> str:
+    """The Källor page's HTML with each source's details in place of its placeholder."""
+    found = set()
+
+    def fill(match: re.Match) -> str:
+        found.add(match.group(1))
+        return details[match.group(1)]
+
+    filled = _PLACEHOLDER_FOUND.sub(fill, html)
+    if found != details.keys():
+        # Only a change in how Python-Markdown writes an HTML comment could bring us here.
+        raise PluginError(f"hooks/sources_page.py: the details of {', '.join(sorted(details.keys() - found))} were not placed on the Källor page")
+    return filled
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    markdown: str  # titles as headings, a placeholder for each source's details
+    details: dict[str, str]  # source key -> its details' HTML
 
 
 def render(
@@ -161,23 +203,23 @@ def render(
     title: str,
     nav_order: dict[str, tuple[int, int]],
     mark: Callable[[str | None], str] = lambda written_in: "",
-) -> str:
-    """The Källor page's Markdown: one section per source, sorted by publisher. `mark(language)`:
+) -> SourcesPage:
+    """The Källor page: one section per source, sorted by publisher. `mark(language)`:
     the attributes that mark a title written in `language` (None: the site's default)."""
     lines = [f"# {escape(title)}", "", escape(texts["sources_page_intro"]), ""]
+    details: dict[str, str] = {}
     ordered = sorted(references.sources.values(), key=lambda s: (sort_key(s.publisher, language), sort_key(s.title, language)))
     for source in ordered:
         pages = sorted(set(usage.get(source.key, [])), key=lambda p: (nav_order.get(p.src_uri, (len(nav_order), 0)), p.src_uri))
-        lines += _entry(source, pages, references, texts, language, mark)
-    return "\n".join(lines) + "\n"
+        # A definition list: each detail is read as "label: value", and the source's title
+        # is a heading, so that screen-reader users can jump from source to source. The
+        # heading is Markdown (the table of contents is made from it); the list is HTML.
+        lines += [f"## {escape(source.title)} {{#{source.key}{mark(source.language)}}}", "", _PLACEHOLDER.format(key=source.key), ""]
+        details[source.key] = _details_list(source, pages, references, texts, language, mark)
+    return SourcesPage("\n".join(lines) + "\n", details)
 
 
-def _entry(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str, mark: Callable[[str | None], str]) -> list[str]:
-    # A definition list: each detail is read as "label: value", and the source's title is
-    # a heading, so that screen-reader users can jump from source to source. The heading is
-    # Markdown (the table of contents is made from it); the list is written as HTML, which
-    # Markdown passes on as it is: the page lists every source, and converting its
-    # thousands of details as Markdown cost more than any other page of the site.
+def _details_list(source: Source, pages: list[PageRef], references: References, texts: dict[str, str], language: str, mark: Callable[[str | None], str]) -> str:
     details: list[tuple[str, str]] = [
         # <bdi>: a name that starts with a number ("1177 Vårdguiden") keeps its order on
         # the Arabic page; a web address is written left to right there too.
@@ -203,10 +245,10 @@ def _entry(source: Source, pages: list[PageRef], references: References, texts: 
     else:
         used = html_text(texts["sources_unused"])
     details.append((texts["sources_used_on"], used))
-    lines = [f"## {escape(source.title)} {{#{source.key}{mark(source.language)}}}", "", "<dl>"]
+    lines = ["<dl>"]
     for label, value in details:
         lines += [f"<dt>{html_text(label)}</dt>", f"<dd>{value}</dd>"]
-    return lines + ["</dl>", ""]
+    return "\n".join(lines + ["</dl>"])
 
 
 def _record_page(page: Page, config: MkDocsConfig) -> None:

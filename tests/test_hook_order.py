@@ -93,6 +93,7 @@ HOOK_ORDER: list[tuple[str, int, str]] = [
     ("page_markdown", 20, "hooks/presentation_video.py"),
     ("page_markdown", 0, "hooks/sources_page.py"),
     ("page_content", 10, "hooks/training_paths.py"),
+    ("page_content", 5, "hooks/sources_page.py"),
     ("page_content", 0, "hooks/search_per_language.py"),
     ("page_content", 0, "hooks/organisation.py"),
     ("env", 100, "hooks/template_cache.py"),

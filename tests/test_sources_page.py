@@ -236,3 +236,19 @@ def test_the_headings_marked_with_a_language_are_found_for_the_table_of_contents
         '<h2 id="b">Stress</h2>\n<p lang="sv">Inte en rubrik</p>\n<h3 lang="en" id="c">Care</h3>'
     )
     assert heading_languages(html) == {"a": {"lang": "sv", "dir": "ltr"}, "c": {"lang": "en", "dir": ""}}
+
+
+def test_each_source_s_details_take_the_place_of_its_placeholder_and_a_lost_one_fails():
+    import sys
+
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    sys.path.insert(0, str(REPO / "hooks"))
+    from sources_page import fill_details
+
+    html = '<h2 id="a">A</h2>\n<!-- ag-source-details a -->\n<h2 id="b">B</h2>\n<!-- ag-source-details b -->'
+    filled = fill_details(html, {"a": "<dl><dt>Utgivare</dt><dd>A</dd></dl>", "b": "<dl><dt>Utgivare</dt><dd>B</dd></dl>"})
+    assert filled == '<h2 id="a">A</h2>\n<dl><dt>Utgivare</dt><dd>A</dd></dl>\n<h2 id="b">B</h2>\n<dl><dt>Utgivare</dt><dd>B</dd></dl>'
+    with pytest.raises(PluginError, match="the details of b were not placed"):
+        fill_details('<h2 id="a">A</h2>\n<!-- ag-source-details a -->', {"a": "<dl></dl>", "b": "<dl></dl>"})
