@@ -129,6 +129,20 @@ def is_javascript(script_type: str) -> bool:
 # holds no code or style to lose.
 _MAYBE_INLINE = re.compile(r"<script|<style|script:|&#(?!34;|39;)|&(?:tab|newline|colon);|[\s\"'/](?:on[^\s/=>]*|style)\s*=", re.IGNORECASE)
 
+# The same search, quicker (it ran over every page of every language): the text is made
+# lower case once, the literal parts are looked for as plain substrings, and the attribute
+# part is searched for in the reversed text, where it starts with '=', a literal that the
+# regular expression engine skips to, instead of being tried at every character.
+_LITERALS = ("<script", "<style", "script:", "&tab;", "&newline;", "&colon;")
+_ENTITY = re.compile(r"&#(?!34;|39;)")
+_ATTRIBUTE_REVERSED = re.compile(r"=\s*(?:elyts|[^\s/=>]*no)[\s\"'/]")
+
+
+def maybe_inline(html: str) -> bool:
+    """Whether `_MAYBE_INLINE` finds something in `html`."""
+    low = html.lower()
+    return any(literal in low for literal in _LITERALS) or bool(_ENTITY.search(low)) or bool(_ATTRIBUTE_REVERSED.search(low[::-1]))
+
 
 # What the template writes around a page's content is theme code (Material's, ours, an
 # organisation's overrides) filled with checked plain text: there, a script that loads a
@@ -150,7 +164,7 @@ def find_inline_code(html: str) -> list[InlineCode]:
 
 def find_in_content(html: str) -> list[InlineCode]:
     """find_inline_code for a page's own content, parsed only when it might hold some."""
-    return find_inline_code(html) if _MAYBE_INLINE.search(html) else []
+    return find_inline_code(html) if maybe_inline(html) else []
 
 
 def find_in_page(output: str, content: str | None) -> list[InlineCode]:

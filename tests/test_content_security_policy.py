@@ -9,6 +9,8 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 from sitebuilder import REPO, build_tiny_site, page
 
@@ -165,3 +167,23 @@ def test_the_real_site_has_no_inline_script_or_style(site):
         if html.name == "index.html":
             config = BeautifulSoup(text, "lxml").find("script", id="__config")
             assert config is not None and config["type"] == "application/json"
+
+
+# maybe_inline is the quick form of the regular expression _MAYBE_INLINE: both must find
+# the same, in any text made of the pieces that matter and in every page of the real site.
+_PIECES = ["on", "ON", "onclick", "style", "STYLE", "=", " ", "\t", "\n", '"', "'", "/", "<", ">", "script", "SCRIPT", ":", "&", "#", "34;", "39;", "106;", "tab;", "colon;", "x", "å", "İ", "p"]
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_the_quick_search_finds_what_the_regular_expression_finds(text):
+    assert content_security_policy.maybe_inline(text) == bool(content_security_policy._MAYBE_INLINE.search(text))
+
+
+def test_the_quick_search_agrees_on_every_page_of_the_real_site(site):
+    # Whole pages (their <script src=...> tags are found) and their content (nothing is).
+    for html in site.site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        content = text[text.find("<article") : text.find("</article>")]
+        for part in (text, content):
+            assert content_security_policy.maybe_inline(part) == bool(content_security_policy._MAYBE_INLINE.search(part)), html
