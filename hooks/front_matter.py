@@ -81,14 +81,25 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     if not path:
         return page  # generated in memory by a hook, which validates its own data
     source = decode_utf8(Path(path).read_bytes(), file=page.file.src_uri, section="Pages")
+    # A page not yet translated is read in every language's run: checked once per build.
+    checked = registry_for(config).derived("front matter: pages read", set)
+    if (page.file.src_uri, source) in checked:
+        return page
     front = _front_matter(source, file=page.file.src_uri)
     _check_default_types(front, page.file.src_path, file=page.file.src_uri)
+    checked.add((page.file.src_uri, source))
     return page
 
 
 @event_priority(30)  # first of ours: after Material's meta plugin (50) merged folder defaults
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    page.meta = validate(page.meta, file=page.file.src_uri, known_sources=_sources, today=build_day(), theme_files=lambda: _theme(config))
+    # The same metadata (a page read in several languages' runs) is checked once per build.
+    # The key is its repr: the values are YAML's (text, numbers, dates, lists, mappings).
+    validated = registry_for(config).derived("front matter: metadata checked", dict)
+    key = (page.file.src_uri, repr(page.meta))
+    if key not in validated:
+        validated[key] = validate(page.meta, file=page.file.src_uri, known_sources=_sources, today=build_day(), theme_files=lambda: _theme(config))
+    page.meta = dict(validated[key])
     if not _H1_RE.search(markdown):
         markdown = f"# {page.meta['title']}\n\n{markdown}"
     return markdown
