@@ -156,6 +156,8 @@ def _contains(tokens: list[str], words: list[str], joined: str | None = None) ->
     if joined is not None and words and " " + words[0] not in joined:
         return False
     width = len(words)
+    if joined is not None and width == 1:
+        return True  # found just above: some token starts with the one word
     for start in range(len(tokens) - width + 1):
         if all(tokens[start + i].startswith(words[i]) for i in range(width)):
             return True
