@@ -133,14 +133,18 @@ _MAYBE_INLINE = re.compile(r"<script|<style|script:|&#(?!34;|39;)|&(?:tab|newlin
 # lower case once, the literal parts are looked for as plain substrings, and the attribute
 # part is searched for in the reversed text, where it starts with '=', a literal that the
 # regular expression engine skips to, instead of being tried at every character.
-_LITERALS = ("<script", "<style", "script:", "&tab;", "&newline;", "&colon;")
+_LITERALS = ("<style", "script:", "&tab;", "&newline;", "&colon;")
 _ENTITY = re.compile(r"&#(?!34;|39;)")
 _ATTRIBUTE_REVERSED = re.compile(r"=\s*(?:elyts|[^\s/=>]*no)[\s\"'/]")
+# In what a template writes: a <script> that neither loads a file nor holds JSON data.
+_SCRIPT_THAT_RUNS = re.compile(r"""<script(?![^>]*\ssrc=)(?![^>]*\stype="application/json")""")
 
 
-def maybe_inline(html: str) -> bool:
-    """Whether `_MAYBE_INLINE` finds something in `html`."""
+def maybe_inline(html: str, *, template: bool = False) -> bool:
+    """Whether `_MAYBE_INLINE` (`template`: `_MAYBE_INLINE_IN_TEMPLATE`) finds something in `html`."""
     low = html.lower()
+    if (_SCRIPT_THAT_RUNS.search(low) is not None) if template else ("<script" in low):
+        return True
     return any(literal in low for literal in _LITERALS) or bool(_ENTITY.search(low)) or bool(_ATTRIBUTE_REVERSED.search(low[::-1]))
 
 
@@ -194,7 +198,7 @@ def find_in_page(output: str, content: str | None) -> list[InlineCode]:
 def find_in_first_page(output: str, content: str | None) -> list[InlineCode]:
     """A template's first page: its content as find_in_page checks it, and the whole page
     parsed when what the template writes might hold inline code."""
-    if _MAYBE_INLINE_IN_TEMPLATE.search(output):
+    if maybe_inline(output, template=True):
         return find_inline_code(output)
     return find_in_page(output, content)
 

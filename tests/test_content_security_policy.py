@@ -171,13 +171,18 @@ def test_the_real_site_has_no_inline_script_or_style(site):
 
 # maybe_inline is the quick form of the regular expression _MAYBE_INLINE: both must find
 # the same, in any text made of the pieces that matter and in every page of the real site.
-_PIECES = ["on", "ON", "onclick", "style", "STYLE", "=", " ", "\t", "\n", '"', "'", "/", "<", ">", "script", "SCRIPT", ":", "&", "#", "34;", "39;", "106;", "tab;", "colon;", "x", "å", "İ", "p"]
+_PIECES = [
+    "on", "ON", "onclick", "style", "STYLE", "=", " ", "\t", "\n", '"', "'", "/", "<", ">", "script", "SCRIPT", ":", "&", "#",
+    "34;", "39;", "106;", "tab;", "colon;", "x", "å", "İ", "p", " src=", ' type="application/json"', ' TYPE="Application/JSON"',
+]
 
 
 @settings(max_examples=400, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
 def test_the_quick_search_finds_what_the_regular_expression_finds(text):
     assert content_security_policy.maybe_inline(text) == bool(content_security_policy._MAYBE_INLINE.search(text))
+    template = bool(content_security_policy._MAYBE_INLINE_IN_TEMPLATE.search(text))
+    assert content_security_policy.maybe_inline(text, template=True) == template
 
 
 def test_the_quick_search_agrees_on_every_page_of_the_real_site(site):
@@ -187,3 +192,4 @@ def test_the_quick_search_agrees_on_every_page_of_the_real_site(site):
         content = text[text.find("<article") : text.find("</article>")]
         for part in (text, content):
             assert content_security_policy.maybe_inline(part) == bool(content_security_policy._MAYBE_INLINE.search(part)), html
+        assert content_security_policy.maybe_inline(text, template=True) == bool(content_security_policy._MAYBE_INLINE_IN_TEMPLATE.search(text)), html
