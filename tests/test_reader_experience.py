@@ -38,8 +38,6 @@ def _guide_pages() -> list[str]:
 
 
 GUIDE_PAGES = _guide_pages()
-# The crisis page is itself the list of numbers to call: it has no block of its own.
-CRISIS_PAGES = [path for path in GUIDE_PAGES if path.endswith("guider/om-det-ar-akut/")]
 
 
 def _language_of(path: str) -> str:
@@ -62,7 +60,7 @@ def _open(page_session, base_url: str, path: str, viewport: dict, **media):
 # --- who to call ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [path for path in GUIDE_PAGES if path not in CRISIS_PAGES])
+@pytest.mark.parametrize("path", GUIDE_PAGES)
 def test_the_help_block_comes_before_the_first_section_with_112_and_1177_as_tel_links(site, path):
     article = _soup(site, path).select_one("article")
     help_block = article.select_one("section.ag-help")
@@ -78,19 +76,6 @@ def test_the_help_block_comes_before_the_first_section_with_112_and_1177_as_tel_
     cited = {a["href"].rsplit("#", 1)[1] for a in help_block.select(".ag-help__sources a.ag-cite")}
     assert cited == {"sos-alarm-112", "vardguiden-1177"}
     assert help_block.select_one(".ag-help__sources").has_attr("data-ag-no-read")
-
-
-@pytest.mark.parametrize("path", CRISIS_PAGES)
-def test_the_crisis_page_does_not_repeat_the_numbers_it_begins_with(site, path):
-    # The block would say 112 and 1177 just above the page's own first sections, which
-    # say them with a button each; without an organisation's contacts it is left out.
-    assert len(CRISIS_PAGES) == len(LANGUAGES)
-    article = _soup(site, path).select_one("article")
-    assert article.select_one(".ag-help") is None, path
-    calls = [a["href"] for a in article.select("a[href^='tel:']")]
-    assert calls[:2] == ["tel:112", "tel:1177"], (path, calls)
-    first, second = [h2 for h2 in article.find_all("h2")][:2]
-    assert first.get("id") == "112" and second.get("id") == "1177", path
 
 
 def test_the_national_numbers_are_facts_with_recorded_sources():
@@ -357,11 +342,6 @@ def test_an_organisations_contacts_come_first_in_the_help_block():
     assert numbers == [*local, "112", "1177"], numbers
     assert all(a["href"].startswith("tel:+46") for a in help_block.select("a.ag-help__number")[: len(local)])
     assert organisation["organisation"] in help_block.select_one(".ag-help__group").get_text()
-    # On the crisis page, which lists the national numbers itself, the block keeps the
-    # organisation's own contacts only.
-    crisis = BeautifulSoup((result.site_dir / "guider/om-det-ar-akut/index.html").read_text(encoding="utf-8"), "lxml").select_one("article section.ag-help")
-    assert [a.get_text(strip=True) for a in crisis.select("a.ag-help__number")] == local
-    assert crisis.select_one(".ag-help__sources") is None and len(crisis.select(".ag-help__group")) == 1
     # Its link colour is checked against white: the light scheme only, never the dark one.
     css = (result.site_dir / "assets/stylesheets/organisation.css").read_text(encoding="utf-8")
     assert re.search(r':root > \[data-md-color-scheme="default"\] \{[^}]*--md-typeset-a-color: ' + re.escape(organisation["colours"]["link"]), css)
