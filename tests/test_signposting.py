@@ -77,3 +77,22 @@ def test_the_index_puts_the_emergency_number_before_the_list_of_pages(site, lang
     # block above it has a heading of its own, and 112 first too).
     first_heading = next(h2 for h2 in article.find_all("h2") if not h2.find_parent(class_="ag-help"))
     assert urgent in first_heading.find_all_previous(class_="admonition")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["guider/", "guider/vad-kan-hjalpa-mig/"])
+def test_a_listed_guide_page_is_named_as_its_own_title_says(site, path, language):
+    # The lists name each page with its title, the words the menu and the page itself use:
+    # a reader who chose "Hur får jag avlösning?" should not land on another question.
+    page_url = f"http://site/{_prefix(language)}{path}"
+    article = _article(site.site_dir, path, language)
+    listed = [link for item in article.select("li") for link in item.find_all("a", href=True, recursive=False)]
+    checked = 0
+    for link in listed:
+        target = urlparse(urljoin(page_url, link["href"])).path.lstrip("/")
+        if not target.startswith(f"{_prefix(language)}guider/") or "#" in link["href"]:
+            continue
+        title = _article(site.site_dir, target[len(_prefix(language)):], language).h1.get_text(" ", strip=True)
+        assert link.get_text(" ", strip=True) == title, f"{_prefix(language)}{path}: {link['href']}"
+        checked += 1
+    assert checked >= 8, (path, language, checked)
