@@ -158,7 +158,11 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     sections, pages = [], []
     for path in build.paths:
         own = [build.files[(path.id, part)].page for part in ("", *(m.id for m in path.modules), CERTIFICATE)]
-        section = Section(title=build.files[(path.id, "")].page.title or path.title[build.written_in(path)], children=own)
+        overview = build.files[(path.id, "")]
+        section = Section(title=overview.page.title or path.title[build.written_in(path)], children=own)
+        # The section is named with its overview's title: in that page's language, which the
+        # menu marks when it is not the reader's (hooks/translations.py, language_marks).
+        section.written_in = getattr(overview, "locale", None)
         section.parent = parent
         for page in own:
             page.parent = section

@@ -15,7 +15,8 @@ them choose their languages (see anhorigguiden/i18n_pages.py).
 
 Events: on_config (-200, this build's languages), on_page_markdown (every page, after
 hooks/front_matter.py has checked `untranslated:`), on_env (default language's build
-only: every missing translation of every language, reported at once), on_page_context
+only: every missing translation of every language, reported at once; and in every build, the
+Jinja filter `language_marks` for the menu and footer), on_page_context
 (tells overrides/main.html which language a fallback page is written in, and the table of
 contents which headings are marked with another language).
 """
@@ -24,6 +25,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from markupsafe import Markup
 
 from anhorigguiden.guide_data import GuideError, Problem
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,7 +65,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     if _problems:
         raise PluginError("\n".join(str(problem) for problem in _problems))
+    # `page | language_marks` in the menu and the footer (overrides/partials/nav-item.html,
+    # footer.html): the attributes that mark a page's title as written in another language.
+    current = languages(config).current
+    env.filters["language_marks"] = lambda item: language_marks(item, current, lambda lang: direction(config, lang))
     return env
+
+
+def language_marks(item: Any, current: str, direction_of: Any) -> Markup:
+    """' lang="sv" dir="ltr"' for a page written in another language than `current` (a page
+    that falls back to Swedish in the Arabic site) or a section whose hook says its title is
+    (`written_in`: a training path named after its Swedish overview); '' for anything else
+    (a section named in mkdocs.yml's nav_translations, a link)."""
+    written = getattr(item, "written_in", None) or getattr(getattr(item, "file", None), "locale", None)
+    if not isinstance(written, str) or not written or written == current:
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(written, direction_of(written))
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:

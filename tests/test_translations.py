@@ -239,3 +239,61 @@ def test_a_link_marked_as_swedish_leads_to_a_page_shown_in_swedish(site, lang):
                 f"{path}: the link {link['href']} is marked {IN_SWEDISH_MARK[lang]}, but that page "
                 f"is translated into {lang}: remove the mark"
             )
+
+
+# Pages whose menu, table of contents and footer are checked: a translated page and pages
+# shown in Swedish (a strategy page, a training module with previous/next links), in each
+# language whose site shows some pages in Swedish.
+MARKED_SAMPLES = [
+    "ar/guider/pengar/index.html",
+    "ar/strategi/tidslinje/index.html",
+    "fi/utbildning/chefer-och-beslutsfattare/samverkan/index.html",
+    "en/guider/pengar/index.html",
+    "en/utbildning/chefer-och-beslutsfattare/samverkan/index.html",
+]
+
+
+@pytest.mark.parametrize("path", MARKED_SAMPLES)
+def test_a_page_title_in_another_language_is_marked_in_the_menu_and_the_footer(site, path):
+    # WCAG 3.1.2: a Swedish page title in the Arabic menu is read with a Swedish voice. The
+    # page a menu or footer link leads to says which it is: a page shown in Swedish carries
+    # the "not in your language" notice.
+    lang = _language_of(path)
+    soup = _soup(site.site_dir / path)
+    links = soup.select(".md-nav--primary a.md-nav__link[href]") + soup.select("a.md-footer__link[href]")
+    swedish = 0
+    for link in links:
+        if link["href"].startswith("#"):
+            continue
+        title = link.select_one(".md-ellipsis")
+        target = _built_file(site, urlparse(urljoin(f"http://site/{path}", link["href"])).path)
+        if title is None or not target.is_file():
+            continue
+        shown_in_swedish = _soup(target).select_one(".ag-page-tools__notice") is not None
+        if link.find_parent(class_="md-nav__container") is not None:
+            continue  # a section's overview page, named with the section's translated name
+        if shown_in_swedish:
+            swedish += 1
+            assert (title.get("lang"), title.get("dir")) == ("sv", "ltr"), (path, link["href"])
+            assert not link.has_attr("aria-label"), (path, link["href"])  # named by its marked text
+        else:
+            assert not title.has_attr("lang"), (path, link["href"], lang)
+    assert swedish >= 2, (path, swedish)
+
+
+@pytest.mark.parametrize(("path", "marked"), [
+    ("ar/utbildning/chefer-och-beslutsfattare/samverkan/index.html", ("sv", "ltr")),
+    ("en/utbildning/chefer-och-beslutsfattare/samverkan/index.html", (None, None)),
+    ("ar/strategi/tidslinje/index.html", (None, None)),  # "الاستراتيجية الوطنية", from nav_translations
+])
+def test_a_section_is_marked_only_when_its_name_is_in_another_language(site, path, marked):
+    soup = _soup(site.site_dir / path)
+    container = soup.select(".md-nav--primary .md-nav__item--active > .md-nav__container .md-ellipsis")[-1]
+    assert (container.get("lang"), container.get("dir")) == marked, (path, container.get_text(strip=True))
+
+
+@pytest.mark.parametrize("path", ["ar/strategi/tidslinje/index.html", "fi/utbildning/chefer-och-beslutsfattare/samverkan/index.html"])
+def test_the_contents_of_a_page_shown_in_swedish_are_marked_swedish(site, path):
+    entries = _soup(site.site_dir / path).select(".md-nav--secondary .md-ellipsis")
+    assert len(entries) >= 2, path
+    assert all((entry.get("lang"), entry.get("dir")) == ("sv", "ltr") for entry in entries), path
