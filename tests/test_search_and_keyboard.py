@@ -155,6 +155,11 @@ def test_a_mistake_in_the_search_words_fails_the_build(tmp_path):
         ("", "pengar", "/guider/pengar/"),
         ("", "nödplan", "/verktyg/nodplan/"),  # the tool's own word
         ("en/", "short break", "/en/guider/avlosning/"),  # the page says "respite"
+        # The emergency page before the guide's index, which also says "Ring 112".
+        ("", "112", "/guider/om-det-ar-akut/"),
+        ("ar/", "112", "/ar/guider/om-det-ar-akut/"),
+        ("fi/", "112", "/fi/guider/om-det-ar-akut/"),
+        ("", "akut", "/guider/om-det-ar-akut/"),
     ],
 )
 def test_a_search_word_finds_the_page_first(page_session, base_url, folder, query, first):
