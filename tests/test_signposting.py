@@ -82,7 +82,7 @@ def test_the_index_puts_the_emergency_number_before_the_list_of_pages(site, lang
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", ["guider/", "guider/vad-kan-hjalpa-mig/"])
 def test_a_listed_guide_page_is_named_as_its_own_title_says(site, path, language):
-    # The lists name each page with its title, the words the menu and the page itself use:
+    # The lists name each page (and tool) with its title, the words the menu and the page use:
     # a reader who chose "Hur får jag avlösning?" should not land on another question.
     page_url = f"http://site/{_prefix(language)}{path}"
     article = _article(site.site_dir, path, language)
@@ -90,7 +90,7 @@ def test_a_listed_guide_page_is_named_as_its_own_title_says(site, path, language
     checked = 0
     for link in listed:
         target = urlparse(urljoin(page_url, link["href"])).path.lstrip("/")
-        if not target.startswith(f"{_prefix(language)}guider/") or "#" in link["href"]:
+        if not target.startswith((f"{_prefix(language)}guider/", f"{_prefix(language)}verktyg/")) or "#" in link["href"]:
             continue
         title = _article(site.site_dir, target[len(_prefix(language)):], language).h1.get_text(" ", strip=True)
         assert link.get_text(" ", strip=True) == title, f"{_prefix(language)}{path}: {link['href']}"
