@@ -67,3 +67,83 @@ def test_primary_buttons_are_legible_in_every_state(page_session, base_url, path
     for state, m in measured.items():
         assert m["text"] >= 4.5, (state, m)
     assert measured["focus-visible"]["ring"] is not None and measured["focus-visible"]["ring"] >= 3, measured
+
+
+# --- The focus ring on the header's colour ------------------------------------------------
+
+# Where the focus is, its ring, and the colour the ring is drawn on: what lies around the
+# control (its parent's background; the controls themselves are transparent).
+RING = "() => {" + CONTRAST + """
+  const e = document.activeElement; const s = getComputedStyle(e);
+  const around = backgroundOf(e.parentElement);
+  return {name: e.getAttribute('aria-label') || e.getAttribute('title') || e.className,
+          inHeaderBar: !!e.closest('.md-header') && !e.closest('.md-select__inner, .md-search__output'),
+          inDrawerTitle: !!e.closest('.md-nav--primary > .md-nav__title[for="__drawer"]'),
+          focusVisible: e.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+          color: s.outlineColor, around, ratio: contrast(s.outlineColor, around),
+          header: backgroundOf(document.querySelector('.md-header'))}; }"""
+
+
+def _ring_is_seen(stop: dict) -> bool:
+    return stop["focusVisible"] and stop["style"] != "none" and stop["width"] >= 2 and stop["ratio"] >= 3
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("folder", ["", "ar/"], ids=["sv", "ar"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_every_header_control_shows_a_ring_seen_on_the_header(page_session, base_url, viewport, folder, scheme):
+    # The focus red (#b3261e) was 1.33:1 on the header blue (#1f4e79).
+    page = page_session(viewport=viewport, color_scheme=scheme).page
+    page.goto(base_url + folder + "guider/pengar/")
+    stops = []
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        wait_until_still(page)
+        # The search box opens the search over the page, on the page's own colours.
+        if page.evaluate("!!document.activeElement.closest('.md-search__inner, article')"):
+            break
+        stop = page.evaluate(RING)
+        if stop["inHeaderBar"]:
+            stops.append(stop)
+    # Home, light/dark, language; on a phone also the menu and the search button.
+    assert len(stops) == (5 if viewport is PHONE else 3), stops
+    assert all(stop["around"] == stop["header"] for stop in stops), stops
+    assert [stop for stop in stops if not _ring_is_seen(stop)] == [], stops
+
+    if viewport is DESKTOP:
+        # The search box, closed again with Escape, keeps the focus on the header.
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.getElementById('__search').checked")
+        page.evaluate("() => new Promise(done => setTimeout(done, 1))")  # Material's focus watch
+        wait_until_still(page)
+        box = page.evaluate(RING)
+        assert box["name"] and box["inHeaderBar"] and box["around"] == box["header"], box
+        assert _ring_is_seen(box), box
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("folder", ["", "ar/"], ids=["sv", "ar"])
+def test_the_phone_menus_title_bar_shows_a_ring_seen_on_its_colour(page_session, base_url, folder, scheme):
+    # On the start page the menu opens at its top level, headed by a bar in the header's
+    # colours with the logo as its first link: the keyboard brings the focus there.
+    page = page_session(viewport=PHONE, color_scheme=scheme).page
+    page.goto(base_url + folder)
+    page.locator(".md-header label[for=__drawer][role=button]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary')")
+    wait_until_still(page)
+    logo = page.evaluate(RING)
+    assert logo["inDrawerTitle"] and logo["around"] == logo["header"], logo
+    assert _ring_is_seen(logo), logo
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_ring_on_the_page_itself_stays_the_focus_red(page_session, base_url, scheme):
+    page = page_session(viewport=DESKTOP, color_scheme=scheme).page
+    page.goto(base_url + "guider/pengar/")
+    page.locator("article a[href]").first.focus()
+    wait_until_still(page)
+    ring = page.evaluate(RING)
+    assert ring["color"] == ("rgb(179, 38, 30)" if scheme == "light" else "rgb(255, 158, 148)"), ring
+    assert _ring_is_seen(ring), ring
