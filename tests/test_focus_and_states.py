@@ -147,3 +147,47 @@ def test_the_ring_on_the_page_itself_stays_the_focus_red(page_session, base_url,
     ring = page.evaluate(RING)
     assert ring["color"] == ("rgb(179, 38, 30)" if scheme == "light" else "rgb(255, 158, 148)"), ring
     assert _ring_is_seen(ring), ring
+
+
+# --- The phone menu: opened with a tap, no link looks like the current page ---------------
+
+MENU_LINKS = """() => {
+  const links = [...document.querySelectorAll('.md-sidebar--primary a[href]')].filter(a => a.checkVisibility({visibilityProperty: true}));
+  const first = links[0];
+  // The current page's entry: its link, or (a page with sections) the label that opens its
+  // contents; a section's overview page is listed a level up, behind the open panel, where
+  // it still has the colour that says "you are here".
+  const active = [...document.querySelectorAll('.md-sidebar--primary .md-nav__link--active')];
+  const current = active.find(e => e.checkVisibility({visibilityProperty: true})) || active[0];
+  const sibling = links.find(a => a !== first && a !== current && a.classList.contains('md-nav__link') && a !== document.activeElement);
+  const describe = a => ({text: a.textContent.trim().slice(0, 40), color: getComputedStyle(a).color, focused: a === document.activeElement});
+  return {first: describe(first), current: current && describe(current), sibling: describe(sibling)}; }"""
+TAP_PAGES = ["guider/pengar/", "fi/guider/sekretess-och-samtycke/", "ar/strategi/"]
+
+
+@pytest.mark.parametrize("pointer", ["tap", "click"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", TAP_PAGES)
+def test_a_tap_on_the_menu_button_highlights_only_the_current_page(page_session, base_url, path, scheme, pointer):
+    # keyboard.js moved the focus to the menu's first link after a tap too: Material gave it
+    # its focus colour, the blue of the current page's link, with no ring ("you are here").
+    touch = {"has_touch": True, "is_mobile": True} if pointer == "tap" else {}
+    page = page_session(viewport=PHONE, color_scheme=scheme, **touch).page
+    page.goto(base_url + path)
+    getattr(page, pointer)(".md-header label[for=__drawer][role=button]")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_until_still(page)
+    links = page.evaluate(MENU_LINKS)
+    assert links["current"] and links["current"]["text"] != links["first"]["text"], links
+    assert links["first"]["color"] == links["sibling"]["color"], links
+    assert links["first"]["color"] != links["current"]["color"], links
+
+    # From the keyboard the focus still moves into the menu, with a ring that is seen.
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.locator(".md-header label[for=__drawer][role=button]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary')")
+    wait_until_still(page)
+    focused = page.evaluate(RING)
+    assert _ring_is_seen(focused), focused
