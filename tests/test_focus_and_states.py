@@ -191,3 +191,34 @@ def test_a_tap_on_the_menu_button_highlights_only_the_current_page(page_session,
     wait_until_still(page)
     focused = page.evaluate(RING)
     assert _ring_is_seen(focused), focused
+
+
+# --- The logo in the phone menu's title bar ----------------------------------------------
+
+LOGOS = """() => [document.querySelector('.md-header__button.md-logo img'), document.querySelector('.md-nav--primary > .md-nav__title .md-logo img')]
+  .map(img => { const s = getComputedStyle(img); return {filter: s.filter, background: s.backgroundColor, adjust: s.forcedColorAdjust, shown: img.checkVisibility({visibilityProperty: true})}; })"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("folder", ["", "ar/"], ids=["sv", "ar"])
+def test_the_phone_menus_logo_is_white_like_the_headers(page_session, base_url, folder, scheme):
+    # The logo file draws in black: 2.4:1 on the title bar's blue, where the header's is white.
+    page = page_session(viewport=PHONE, color_scheme=scheme).page
+    page.goto(base_url + folder)
+    page.locator(".md-header label[for=__drawer][role=button]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_until_still(page)
+    header, drawer = page.evaluate(LOGOS)
+    assert header["shown"] and drawer["shown"], (header, drawer)
+    assert header["filter"] == "brightness(0) invert(1)", header
+    assert drawer["filter"] == header["filter"], drawer
+
+
+def test_the_phone_menus_logo_stays_visible_in_forced_colours(page_session, base_url):
+    session = page_session(viewport=PHONE)
+    session.page.emulate_media(forced_colors="active")
+    page = session.page
+    page.goto(base_url)
+    header, drawer = page.evaluate(LOGOS)
+    assert (header["background"], header["adjust"], header["filter"]) == ("rgb(255, 255, 255)", "none", "none"), header
+    assert (drawer["background"], drawer["adjust"], drawer["filter"]) == (header["background"], header["adjust"], header["filter"]), drawer
