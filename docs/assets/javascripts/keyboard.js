@@ -71,10 +71,22 @@
   }
 
   // Opened from the keyboard: the focus moves into the menu, whose links come after the
-  // header's other controls in the page (the drawer is part of the main area).
+  // header's other controls in the page (the drawer is part of the main area). Only from
+  // the keyboard: a tap or a click also focuses the button (it is a tab stop), and the
+  // link focused after it showed Material's focus colour, the blue of the current page's
+  // link, with no ring (focus that follows a pointer shows none): "you are here", wrongly.
   if (drawer && menuButton) {
+    var openedFromKeyboard = false;
+    // Capture: before the Space handler above (asButton) clicks the label, and before
+    // Material's Enter handler further up; either click changes the checkbox at once.
+    menuButton.addEventListener("keydown", function (event) {
+      openedFromKeyboard = event.key === "Enter" || event.key === " ";
+    }, true);
+    menuButton.addEventListener("pointerdown", function () { openedFromKeyboard = false; });
     drawer.addEventListener("change", function () {
-      if (!drawer.checked || document.activeElement !== menuButton) return;
+      var fromKeyboard = openedFromKeyboard;
+      openedFromKeyboard = false;
+      if (!drawer.checked || !fromKeyboard || document.activeElement !== menuButton) return;
       var links = document.querySelectorAll(".md-sidebar--primary a[href]");
       for (var i = 0; i < links.length; i++) {
         if (visible(links[i])) { links[i].focus(); break; }
