@@ -288,6 +288,23 @@ def test_escape_closes_the_search_and_the_focus_goes_back(page_session, base_url
         assert page.locator("label[for=__search][role=button]").get_attribute("aria-expanded") == "false"
 
 
+def test_enter_on_the_search_button_opens_the_search_without_submitting_it(page_session, base_url):
+    # The Enter that opens the search reached the box it focused and submitted the empty
+    # form: the browser showed "Please fill out this field", in its own language.
+    page = page_session(viewport=PHONE).page
+    page.goto(base_url + "guider/")
+    page.evaluate("window.agInvalid = 0; document.querySelector('input.md-search__input').addEventListener('invalid', () => window.agInvalid++)")
+    page.locator("label[for=__search][role=button]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.agInvalid") == 0
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("pengar")  # and the search works as before
+    page.wait_for_function(SETTLED, timeout=20000)
+    assert page.evaluate(SEARCH_STATE)["open"]
+
+
 # The keyboard at narrow widths ----------------------------------------------------------
 
 # Colour contrast from computed styles (WCAG 2.1 relative luminance); a background is the

@@ -32,6 +32,14 @@
     // Enter: Material's own keyboard handler already clicks a focused label (bundle,
     // "case Enter"); clicking here too would toggle twice. Space is ours.
     label.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        // Material's handler opens the search and focuses its box on this keydown; the
+        // keypress that follows would then reach the empty box and submit its form, and
+        // the browser showed "Please fill out this field" (in its own language). Cancelling
+        // the key's default stops that keypress; Material's handler still runs.
+        event.preventDefault();
+        return;
+      }
       if (event.key !== " ") return;
       event.preventDefault(); // Space would scroll the page
       label.click(); // the label toggles its checkbox, and Material sees the change
