@@ -14,6 +14,9 @@ the sum of its modules (EDITING.md, "Training paths").
 Positions in keys count from 1: `modules[2].questions[1]` is the first question of the
 second module.
 
+The options of a question are shown in an order made from the data (`option_orders`), not
+in the order they are written; an option's text must therefore not depend on its place.
+
 Languages: a path has its texts in every built language, except the languages it lists
 under `untranslated:` (as a page does, hooks/translations.py); its pages in those languages
 show the default language's text.
@@ -22,6 +25,7 @@ show the default language's text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections.abc import Callable
@@ -127,6 +131,45 @@ class TrainingPath:
     @property
     def minutes(self) -> int:
         return sum(module.minutes for module in self.modules)
+
+
+# The order the options are shown in ----------------------------------------------------
+#
+# Editors may write the right option first (all of them did); the page shows the options in
+# another order, because a certificate that the first option always passes proves nothing.
+# The order is made from the data alone, never from randomness at build time or in the
+# browser, and never from Python's hash() (randomised per process): SHA-256 of the path's,
+# the module's and the question's ids, so that every build, machine and language shows the
+# same order (builds are byte-identical). Within a path, the questions with the same number
+# of options are ranked by that digest and dealt the right option's place in turn (1, 2, 3,
+# 1, ...), from a place chosen by the path's digest: each place gets an even share. A digest
+# per question alone spreads unevenly on so few questions (on the 51 of November 2026: 17,
+# 23 and 11 right answers at places 1, 2 and 3, and 8 of 15 still first in one path); the
+# rank, unlike the question's place in its module, cannot be guessed. The options keep
+# their written cyclic order (the list is rotated), and each keeps its own value and
+# feedback, so that saved progress (by question number) and the feedback are unchanged.
+
+
+def _digest(*parts: str) -> int:
+    return int.from_bytes(hashlib.sha256("/".join(parts).encode("utf-8")).digest()[:8], "big")
+
+
+def option_orders(path: TrainingPath) -> dict[tuple[str, int], tuple[int, ...]]:
+    """For every question of the path, by (module id, question number from 1): the places
+    (from 0) of its options in the file, in the order the page shows them."""
+    groups: dict[int, list[tuple[int, str, int, Question]]] = {}
+    for module in path.modules:
+        for number, question in enumerate(module.questions, start=1):
+            groups.setdefault(len(question.options), []).append((_digest(path.id, module.id, str(number)), module.id, number, question))
+    orders: dict[tuple[str, int], tuple[int, ...]] = {}
+    for count, questions in sorted(groups.items()):
+        start = _digest(path.id, f"{count} options") % count
+        for rank, (_, module_id, number, question) in enumerate(sorted(questions, key=lambda item: item[:3])):
+            shown_at = (start + rank) % count  # where the right option is shown
+            right = next(place for place, option in enumerate(question.options) if option.correct)
+            first = (right - shown_at) % count
+            orders[(module_id, number)] = tuple((first + place) % count for place in range(count))
+    return orders
 
 
 def module_minutes(words: int, questions: int) -> int:
@@ -419,6 +462,40 @@ class _Evidence(_Translated):
         return texts
 
 
+# Words by which an option points at the other options or at its own place ("all of the
+# above", "alternativ B"): wrong once the page shows the options in its own order. Narrow
+# on purpose ("ingen av dem" may mean two people, "both" two services): a false alarm stops
+# a build, a missed one shows "Alla ovanstående" first.
+_POSITIONAL = re.compile(
+    r"\b(?:ovanstående|nedanstående|alla alternativen|inget av alternativen|inget alternativ|alternativ [a-d1-4])\b"
+    r"|\b(?:all|none|both|neither|any) of the (?:above|below|options|answers|alternatives)\b|\bthe above\b|\boption [a-d1-4]\b"
+    r"|\b(?:kaikki yllä|edellä mainitut|ei mikään näistä|kaikki vaihtoehdot|vaihtoehto [a-d1-4])\b"
+    r"|ما سبق",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _OptionText(_Translated):
+    """An option's text: it must stand alone, since the page shows the options in its own order."""
+
+    def walk(self, value: Any, key: str, walk: Walk) -> Any:
+        texts = super().walk(value, key, walk)
+        if texts is INVALID:
+            return texts
+        for lang, text in texts.items():
+            found = _POSITIONAL.search(text)
+            if found:
+                walk.report(
+                    f"{key}.{lang}",
+                    f"{text!r}, which points at the other options ({found.group(0)!r})",
+                    "an answer that stands alone: the page shows the options in an order of its own, not as written",
+                    "write out what the option means (name both things) instead of 'all of the above', 'both of the answers' or 'option B'",
+                )
+                return INVALID
+        return texts
+
+
 def _teaching_texts(module_id: str, key: str, walk: Walk) -> Texts | None:
     """The module's teaching text in every language of the path, each checked."""
     context = walk.context
@@ -490,7 +567,7 @@ def _unique_module_ids(checked: Checked, walk: Walk) -> None:
 
 
 _OPTION = _mapping(
-    {"text": Field(_Translated()), "feedback": Field(_Translated()), "correct": Field(Check(_correct), default=False)},
+    {"text": Field(_OptionText()), "feedback": Field(_Translated()), "correct": Field(Check(_correct), default=False)},
     optional=OPTION_OPTIONAL,
     build=lambda fields: Option(text=fields["text"], correct=fields["correct"], feedback=fields["feedback"]),
 )

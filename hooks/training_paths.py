@@ -51,7 +51,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from anhorigguiden.site_languages import languages, page_language
-from anhorigguiden.training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages
+from anhorigguiden.training_data import DESCRIPTION_MAX, PAGE_LINK, SECTION, Module, TrainingPath, check_pages, option_orders
 from anhorigguiden.template_cache import theme_env
 
 FOLDER = "utbildning"
@@ -378,6 +378,7 @@ def _path_view(build: _Build, path: TrainingPath, page: Page, lang: str) -> dict
 
 
 def _module_view(build: _Build, path: TrainingPath, module: Module, number: int, page: Page, lang: str) -> dict[str, Any]:
+    orders = option_orders(path)
     read = None
     if module.page is not None:
         target = build.targets[module.page]
@@ -398,15 +399,22 @@ def _module_view(build: _Build, path: TrainingPath, module: Module, number: int,
                 "number": q_number,
                 "id": f"ag-q{q_number}",
                 "text": question.text[lang],
+                # Not in the order written: the right option was first in every question, so
+                # always choosing the first option passed, and a certificate that the first
+                # option always passes proves nothing. option_orders (training_data.py) makes
+                # the order from the ids alone: the same in every build and language. An
+                # option keeps its value, id and feedback (its number in the file), so that
+                # the feedback, the "Visa rätt svar" text and the answers at the end follow
+                # it; saved progress counts questions, not options.
                 "options": [
                     {
-                        "id": f"ag-q{q_number}-{o_number}",
-                        "value": str(o_number),
-                        "text": option.text[lang],
-                        "correct": option.correct,
-                        "feedback": option.feedback[lang],
+                        "id": f"ag-q{q_number}-{place + 1}",
+                        "value": str(place + 1),
+                        "text": question.options[place].text[lang],
+                        "correct": question.options[place].correct,
+                        "feedback": question.options[place].feedback[lang],
                     }
-                    for o_number, option in enumerate(question.options, start=1)
+                    for place in orders[(module.id, q_number)]
                 ],
                 "source": _citation(build, question.source, lang),
             }

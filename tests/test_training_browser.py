@@ -52,13 +52,19 @@ def module_url(base_url: str, module: training_data.Module, lang: str = "sv", pa
 
 
 def option_index(question: training_data.Question, *, right: bool) -> int:
-    """The right option, or the first wrong one."""
+    """The right option, or the first wrong one, in the data (not on the page)."""
     return next(n for n, option in enumerate(question.options) if option.correct == right)
+
+
+def option_input(form, question: training_data.Question, *, right: bool, lang: str = "sv"):
+    """Its radio button, found by its label: the page shows the options in an order of its
+    own (training_data.option_orders), so the n-th option written is not the n-th shown."""
+    return form.get_by_label(question.options[option_index(question, right=right)].text[lang], exact=True)
 
 
 def answer(page, number: int, question: training_data.Question, *, right: bool, lang: str = "sv") -> None:
     form = page.locator(f"#ag-q{number}")
-    form.locator("input").nth(option_index(question, right=right)).check()
+    option_input(form, question, right=right, lang=lang).check()
     form.get_by_role("button", name="Svara" if lang == "sv" else "Check").click()
     chosen = question.options[option_index(question, right=right)]
     expect(form.get_by_role("status")).to_contain_text(chosen.feedback[lang])
@@ -197,11 +203,56 @@ def test_the_right_answer_is_hidden_before_an_attempt(page_session, base_url):
                 expect(match).to_be_hidden()
         assert page.get_by_text(right.feedback["sv"]).count() >= 1  # in the page, but hidden
         # Choosing is not answering: nothing is revealed until "Svara".
-        form.locator("input").nth(option_index(question, right=True)).check()
+        option_input(form, question, right=True).check()
         expect(form.get_by_role("status")).to_be_empty()
         for match in page.get_by_text(right.feedback["sv"]).all():
             expect(match).to_be_hidden()
     expect(page.get_by_role("heading", name="Svar på frågorna")).to_be_hidden()
+    assert session.console_errors == []
+
+
+def test_always_choosing_the_first_option_does_not_pass_but_the_right_one_wherever_shown_does(page_session, base_url):
+    """The right option was written first in every question, and shown first until the page
+    got an order of its own: a reader who always chose the first option got the certificate."""
+    session = page_session()
+    page = session.page
+    complete, tried, firsts, right_firsts = 0, None, 0, 0
+    for module in PATH.modules:
+        page.goto(module_url(base_url, module))
+        all_right = True
+        for number, question in enumerate(module.questions, start=1):
+            form = page.locator(f"#ag-q{number}")
+            labels = form.locator("label").all_inner_texts()
+            assert sorted(labels) == sorted(option.text["sv"] for option in question.options)
+            first = next(option for option in question.options if option.text["sv"] == labels[0])
+            form.locator("input").first.check()
+            form.get_by_role("button", name="Svara").click()
+            status = form.get_by_role("status")
+            expect(status).to_contain_text(first.feedback["sv"])
+            expect(status).to_contain_text("Rätt." if first.correct else "Inte riktigt.")
+            expect(status).to_have_class(re.compile(f"ag-training-feedback--{'right' if first.correct else 'wrong'}"))
+            firsts, right_firsts = firsts + 1, right_firsts + first.correct
+            all_right = all_right and first.correct
+            if not first.correct and tried is None:
+                tried = (module, number, question, labels)
+        complete += all_right
+    assert right_firsts < firsts, "the right option is shown first in every question"
+    assert complete < len(PATH.modules)
+    page.goto(f"{base_url}utbildning/{PATH.id}/intyg/")
+    expect(page.locator("[data-ag-certificate-incomplete-text]")).to_contain_text(f"Du har {complete} av {len(PATH.modules)} moduler klara.")
+    expect(page.locator(".ag-certificate")).to_be_hidden()
+
+    # Where the first option was wrong ("Inte riktigt"), the right one, shown further down, is "Rätt".
+    module, number, question, labels = tried
+    page.goto(module_url(base_url, module))
+    right = question.options[option_index(question, right=True)]
+    assert labels.index(right.text["sv"]) > 0
+    form = page.locator(f"#ag-q{number}")
+    answer(page, number, question, right=True)
+    expect(form.locator("input").nth(labels.index(right.text["sv"]))).to_be_checked()
+    expect(form.get_by_role("status")).to_contain_text("Rätt.")
+    expect(form.get_by_role("status")).not_to_contain_text("Inte riktigt.")
+    assert stored(page)["paths"][PATH.id]["modules"][module.id]["answers"][str(number)]["right"] == page.evaluate(TODAY_JS)
     assert session.console_errors == []
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import shutil
+import subprocess
 import tempfile
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
-from sitebuilder import REPO, build_tiny_site, page
+from sitebuilder import REPO, build_tiny_site, page, run_mkdocs
 
 sys.path.insert(0, str(REPO / "hooks"))
 from anhorigguiden import guide_data  # noqa: E402
@@ -315,6 +318,102 @@ def test_an_option_without_feedback_is_rejected():
     del data["modules"][0]["questions"][0]["options"][2]["feedback"]
     message = _problems(data)
     assert "key 'modules[1].questions[1].options[3].feedback': found nothing (the key is missing)" in message
+
+
+@pytest.mark.parametrize(
+    "lang, text, words",
+    [
+        ("sv", "Alla ovanstående", "ovanstående"),
+        ("sv", "Inget av alternativen stämmer.", "Inget av alternativen"),
+        ("en", "All of the above.", "All of the above"),
+        ("en", "Both of the answers are right.", "Both of the answers"),
+        ("en", "Option B, but only on weekdays.", "Option B"),
+    ],
+)
+def test_an_option_that_points_at_the_other_options_is_rejected(lang, text, words):
+    """The page shows the options in an order of its own: "all of the above" could come first."""
+    data = _path()
+    data["modules"][0]["questions"][1]["options"][2]["text"][lang] = text
+    message = _problems(data)
+    assert f"key 'modules[1].questions[2].options[3].text.{lang}': found {text!r}, which points at the other options ({words!r})" in message
+    assert "allowed: an answer that stands alone: the page shows the options in an order of its own" in message
+
+
+def test_an_option_that_merely_says_both_or_neither_is_allowed():
+    # The real data has such options: "Ingen av dem" names two people, not two options.
+    data = _path()
+    options = data["modules"][0]["questions"][0]["options"]
+    options[1]["text"] = _texts("Ingen av dem, eftersom beslutet inte går att överklaga.", "Neither of them, because it cannot be appealed.")
+    options[2]["text"] = _texts("Både regionen och kommunen.", "Both the region and the municipality.")
+    _validate(data)
+
+
+# The order the options are shown in (training_data.option_orders).
+
+
+def _many_questions() -> dict:
+    """A path of 12 questions: 9 with three options, 3 with four; the right option written
+    first, second or last."""
+    modules = [_module(module_id) for module_id in ("forsta", "andra", "__proto__", "constructor")]
+    for number, module in enumerate(modules):
+        questions = module["questions"]
+        questions[1] = _question(right=(1,), options=4 if number == 3 else 3)
+        questions[2] = _question(right=(2,), options=4 if number == 3 else 3)
+        if number == 3:
+            questions[0] = _question(options=4)
+    return _path(modules=modules)
+
+
+def _right_places(path: training_data.TrainingPath) -> dict[int, Counter]:
+    """By number of options: how often the right option is shown at each place (from 0)."""
+    places: dict[int, Counter] = {}
+    orders = training_data.option_orders(path)
+    for module in path.modules:
+        for number, question in enumerate(module.questions, start=1):
+            order = orders[(module.id, number)]
+            places.setdefault(len(order), Counter())[next(at for at, written in enumerate(order) if question.options[written].correct)] += 1
+    return places
+
+
+def test_each_question_shows_all_its_options_rotated_and_the_right_one_at_each_place_evenly():
+    path = _validate(_many_questions())
+    orders = training_data.option_orders(path)
+    assert set(orders) == {(module.id, number) for module in path.modules for number in range(1, len(module.questions) + 1)}
+    for (module_id, number), order in orders.items():
+        count = len(next(m for m in path.modules if m.id == module_id).questions[number - 1].options)
+        # Every option once, in its written cyclic order (rotated).
+        assert order == tuple((order[0] + place) % count for place in range(count)), (module_id, number, order)
+    places = _right_places(path)
+    assert sorted(places[3].elements()) == [0, 0, 0, 1, 1, 1, 2, 2, 2]  # nine questions: three at each place
+    assert sorted(places[4].values()) == [1, 1, 1]  # three questions: three different places
+    assert len({order for order in orders.values() if len(order) == 3}) > 1
+
+
+def test_the_order_depends_on_the_ids_and_the_right_option_not_on_the_texts():
+    data = _many_questions()
+    before = training_data.option_orders(_validate(data))
+    for module in data["modules"]:
+        for question in module["questions"]:
+            question["question"] = _texts("En annan fråga?")
+            for option in question["options"]:
+                option["text"] = _texts(option["text"]["sv"] + " (omskrivet)")
+    assert training_data.option_orders(_validate(data)) == before
+
+
+def test_the_order_is_the_same_in_every_process():
+    """SHA-256, not Python's hash() (randomised per process) nor any randomness."""
+    script = (
+        "import json, sys; from pathlib import Path; from anhorigguiden import guide_data, training_data as t; "
+        "sources = guide_data.load_yaml_file(Path('data/sources.yml'), section='Sources'); "
+        f"paths = t.load_paths(Path('data/paths'), languages={BUILT!r}, known_sources=sources, configured={CONFIGURED!r}); "
+        "print(json.dumps({p.id: sorted((m, n, o) for (m, n), o in t.option_orders(p).items()) for p in paths}))"
+    )
+    seen = set()
+    for seed in ("1", "2", "random"):
+        done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        assert done.returncode == 0, done.stderr
+        seen.add(done.stdout)
+    assert len(seen) == 1
 
 
 @pytest.mark.parametrize("title, markup", [("<b>Fet</b> väg", "<"), ("Vägen *viktig*", "*"), ("Se [länk](x.md)", "["), ("Kod `x`", "`"), ("A &amp; B", "&amp;")])
@@ -707,7 +806,16 @@ def test_without_javascript_every_question_and_answer_is_readable(built):
     assert len(details) == len(forms) == 3
     assert details[1].select_one("summary").get_text() == "Svar på fråga 2"
     assert "Rätt svar: Svar 0" in " ".join(details[1].get_text(" ").split())
-    assert [li.get_text(" ", strip=True) for li in details[1].select("li")][1] == "Svar 1 : Inte riktigt. Skälet till svar 1."
+    # The answers list every option with its feedback, in the order the question shows them
+    # (training_data.option_orders, not the order written); each option keeps its value.
+    shown = [form.select_one(f"label[for='{i['id']}']").get_text() for i in form.select("input")]
+    assert sorted(shown) == ["Svar 0", "Svar 1", "Svar 2", "Svar 3"]
+    verdict = {"Svar 0": "Rätt"}
+    assert [li.get_text(" ", strip=True) for li in details[1].select("li")] == [f"{text} : {verdict.get(text, 'Inte riktigt')}. Skälet till svar {text[-1]}." for text in shown]
+    for radio in form.select("input"):
+        written = int(radio["value"]) - 1  # the option's place in the file, from 1
+        assert form.select_one(f"label[for='{radio['id']}']").get_text() == f"Svar {written}"
+        assert form.select_one(f"[data-ag-option-feedback='{radio['value']}']").get_text().endswith(f"Skälet till svar {written}.")
     assert "Kommunens stöd till anhöriga" in details[1].select_one("cite").get_text()
     # The right answer and the feedback are not in the question until an attempt.
     assert form.select_one("details") is None
@@ -835,3 +943,82 @@ def test_the_example_path_data_round_trips(tmp_path):
     )
     assert result.returncode == 0, result.output
     assert (result.site_dir / "en" / "utbildning" / "omsorgspersonal" / "intyg" / "index.html").is_file()
+
+
+# The order of the options on the real site: spread, and the same in every build and language.
+
+
+def _language_folder(lang: str) -> str:
+    return "" if lang == BUILT[0] else f"{lang}/"
+
+
+def _shown_questions(site_dir: Path, lang: str) -> dict[tuple[str, str, int], list[tuple[str, str, bool, str]]]:
+    """Every question of every module page in one language, by (path, module, number): its
+    options as shown, each (value, label, right, feedback); the answers at the end of the
+    page must list the same options in the same order."""
+    questions = {}
+    for file in sorted((site_dir / _language_folder(lang) / "utbildning").glob("*/*/index.html")):
+        html = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        forms = html.select("form[data-ag-question]")
+        if not forms:
+            continue  # the certificate
+        details = html.select("section[data-ag-answers] details")
+        assert len(details) == len(forms), file
+        for form, answer in zip(forms, details):
+            options = []
+            for radio in form.select("input[type=radio]"):
+                feedback = form.select_one(f"[data-ag-option-feedback='{radio['value']}']")
+                label = form.select_one(f"label[for='{radio['id']}']").get_text()
+                options.append((radio["value"], label, feedback.has_attr("data-ag-right"), feedback.get_text()))
+            assert [li.get_text(" ", strip=True) for li in answer.select("li")] == [f"{label} : {feedback}" for _, label, _, feedback in options], file
+            right = next(label for _, label, is_right, _ in options if is_right)
+            assert " ".join(form.select_one("[data-ag-right-answer]").get_text().split()).endswith(" ".join(right.split())), file
+            questions[(file.parent.parent.name, file.parent.name, int(form["data-ag-question"]))] = options
+    return questions
+
+
+def test_on_the_real_site_the_right_answer_is_not_always_first_but_spread_over_the_places(site):
+    """A reader who always chooses the same place must not pass: in every path, the right
+    option is shown at each place at least its fair share of the questions with that many
+    options (rounded down)."""
+    paths = _real_paths()
+    shown = _shown_questions(site.site_dir, BUILT[0])
+    assert len(shown) == sum(len(module.questions) for path in paths for module in path.modules)
+    places: dict[tuple[str, int], Counter] = {}
+    for (path_id, _, _), options in shown.items():
+        places.setdefault((path_id, len(options)), Counter())[[right for _, _, right, _ in options].index(True)] += 1
+    assert {path_id for path_id, _ in places} == {path.id for path in paths}
+    for (path_id, count), found in places.items():
+        total = sum(found.values())
+        assert all(found[place] >= total // count for place in range(count)), (path_id, count, dict(found))
+    everywhere = sum(places.values(), Counter())
+    assert everywhere[0] < sum(everywhere.values()) and len(everywhere) > 1, dict(everywhere)
+
+
+def test_every_language_shows_a_questions_options_in_the_same_order_each_with_its_own_text(site):
+    paths = {path.id: path for path in _real_paths()}
+    default = _shown_questions(site.site_dir, BUILT[0])
+    for lang in BUILT:
+        shown = default if lang == BUILT[0] else _shown_questions(site.site_dir, lang)
+        assert shown.keys() == default.keys(), lang
+        assert any([value for value, *_ in options] != sorted(value for value, *_ in options) for options in shown.values()), f"{lang}: every question in the order written"
+        for (path_id, module_id, number), options in shown.items():
+            assert [value for value, *_ in options] == [value for value, *_ in default[(path_id, module_id, number)]], (lang, path_id, module_id, number)
+            path = paths[path_id]
+            written_in = lang if lang in path.languages else BUILT[0]
+            question = next(m for m in path.modules if m.id == module_id).questions[number - 1]
+            # The value is the option's place in the file: its text, verdict and feedback follow it.
+            for value, label, right, feedback in options:
+                option = question.options[int(value) - 1]
+                assert (label, right, feedback) == (option.text[written_in], option.correct, option.feedback[written_in]), (lang, path_id, module_id, number, value)
+
+
+def test_a_second_build_in_another_process_shows_the_same_varied_order(site, tmp_path):
+    seed = "4243" if os.environ.get("PYTHONHASHSEED") == "4242" else "4242"
+    again = run_mkdocs(REPO / "mkdocs.yml", tmp_path / "site", cwd=REPO, env={"PYTHONHASHSEED": seed})
+    assert again.returncode == 0, again.output
+    for lang in BUILT:
+        first, second = (_shown_questions(site_dir, lang) for site_dir in (site.site_dir, again.site_dir))
+        assert {key: [value for value, *_ in options] for key, options in first.items()} == {key: [value for value, *_ in options] for key, options in second.items()}, lang
+        # ...and an order of its own, not the order written.
+        assert any([value for value, *_ in options] != sorted(value for value, *_ in options) for options in first.values()), lang
