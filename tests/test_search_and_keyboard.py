@@ -116,7 +116,9 @@ def test_guide_pages_rank_above_training_and_reference_pages(site):
     guides = [loc for loc in boosts if loc.startswith("guider/")]
     generated_training = [loc for loc in boosts if re.match(r"utbildning/[^/]+/", loc) and loc != "utbildning/samtalskort/"]
     assert guides and generated_training
-    assert {boosts[loc] for loc in guides} == {2}
+    # The emergency page first of all (its own front matter), then the other guide pages.
+    assert boosts["guider/om-det-ar-akut/"] == 4
+    assert {boosts[loc] for loc in guides if not loc.startswith("guider/om-det-ar-akut/")} == {2}
     assert {boosts[loc] for loc in generated_training} == {0.0001}
     assert boosts["ordlista/"] < 0.0001
     assert not [loc for loc in boosts if loc.endswith("/intyg/")]  # a certificate answers no search
