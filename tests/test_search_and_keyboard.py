@@ -307,6 +307,28 @@ def test_enter_on_the_search_button_opens_the_search_without_submitting_it(page_
     assert page.evaluate(SEARCH_STATE)["open"]
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_search_results_are_written_at_a_size_that_reads_without_zooming(page_session, base_url, viewport):
+    # Material wrote them at 12.8 px beside the pages' 18 px: too small for many readers.
+    page = page_session(viewport=viewport).page
+    page.goto(base_url)
+    if viewport is PHONE:  # the search box is behind its button there
+        page.locator("label[for=__search][role=button]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    results = _search(page, "stöd")
+    assert len(results) > 3
+    sizes = page.evaluate("""() => {
+      const size = (selector) => [...document.querySelectorAll(selector)].map(e => parseFloat(getComputedStyle(e).fontSize));
+      return {text: size('.md-search-result__article > p'), title: size('.md-search-result__article h1'),
+              meta: size('.md-search-result__meta'), more: size('.md-search-result__more > summary > div')};
+    }""")
+    assert sizes["text"] and sizes["title"] and sizes["meta"] and sizes["more"], sizes
+    assert min(sizes["text"] + sizes["meta"] + sizes["more"]) >= 16, sizes
+    assert min(sizes["title"]) >= 18, sizes
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 # The keyboard at narrow widths ----------------------------------------------------------
 
 # Colour contrast from computed styles (WCAG 2.1 relative luminance); a background is the
