@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from browser_checks import wait_until_still
 from org_site import tiny
 from sitebuilder import REPO, build_tiny_site, page as markdown_page
 
@@ -326,6 +327,7 @@ def test_search_results_are_written_at_a_size_that_reads_without_zooming(page_se
     assert sizes["text"] and sizes["title"] and sizes["meta"] and sizes["more"], sizes
     assert min(sizes["text"] + sizes["meta"] + sizes["more"]) >= 16, sizes
     assert min(sizes["title"]) >= 18, sizes
+    wait_until_still(page)  # the search slides in: mid-way it is wider than the screen
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
