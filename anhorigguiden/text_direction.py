@@ -9,6 +9,7 @@ files, so that the two never disagree.
 
 from __future__ import annotations
 
+import html
 import re
 
 import jinja2
@@ -21,6 +22,15 @@ def direction(config: MkDocsConfig, language: str) -> str:
     # Once per build and language: the theme's language files do not change during a build,
     # but may between two `mkdocs serve` rebuilds (the registry is the build's).
     return registry_for(config).derived(f"text direction: {language}", lambda: _read_direction(config, language))
+
+
+def language_attributes(config: MkDocsConfig, written_in: str, language: str) -> str:
+    """' lang="sv" dir="ltr"' for text written in `written_in` on a page in `language` (a
+    Swedish title on the Arabic site), so that a screen reader reads it with its own voice;
+    '' when the two are the same."""
+    if written_in == language:
+        return ""
+    return f' lang="{html.escape(written_in)}" dir="{direction(config, written_in)}"'
 
 
 def _read_direction(config: MkDocsConfig, language: str) -> str:

@@ -51,7 +51,7 @@ from mkdocs.structure.pages import Page
 from anhorigguiden.references import SOURCES_SECTION, References, Source
 from anhorigguiden.registry import registry_for
 from anhorigguiden.site_languages import languages, page_language, ui_texts
-from anhorigguiden.text_direction import direction
+from anhorigguiden.text_direction import language_attributes
 
 SRC_URI = "kallor.md"
 
@@ -158,8 +158,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def mark(written_in: str | None) -> str:
         # A title in another language than the page's (a Swedish source or page title on
         # the English Källor page) is marked, so that a screen reader reads it in its own.
-        written_in = written_in or langs.default
-        return "" if written_in == language else f' lang="{written_in}" dir="{direction(config, written_in)}"'
+        return language_attributes(config, written_in or langs.default, language)
 
     cited = sources_cited(registry_for(config), language)
     written = render(_references, _usage(cited), _texts[language], language, page.meta["title"], _nav_order, mark)

@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from anhorigguiden.site_languages import Languages, languages, page_language
-from anhorigguiden.text_direction import direction, heading_languages
+from anhorigguiden.text_direction import direction, heading_languages, language_attributes
 
 SECTION = "Languages and translations"
 KEY = "untranslated"
@@ -68,19 +68,19 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     # `page | language_marks` in the menu and the footer (overrides/partials/nav-item.html,
     # footer.html): the attributes that mark a page's title as written in another language.
     current = languages(config).current
-    env.filters["language_marks"] = lambda item: language_marks(item, current, lambda lang: direction(config, lang))
+    env.filters["language_marks"] = lambda item: language_marks(item, current, config)
     return env
 
 
-def language_marks(item: Any, current: str, direction_of: Any) -> Markup:
+def language_marks(item: Any, current: str, config: MkDocsConfig) -> Markup:
     """' lang="sv" dir="ltr"' for a page written in another language than `current` (a page
     that falls back to Swedish in the Arabic site) or a section whose hook says its title is
     (`written_in`: a training path named after its Swedish overview); '' for anything else
     (a section named in mkdocs.yml's nav_translations, a link)."""
     written = getattr(item, "written_in", None) or getattr(getattr(item, "file", None), "locale", None)
-    if not isinstance(written, str) or not written or written == current:
+    if not isinstance(written, str) or not written:
         return Markup("")
-    return Markup(' lang="{}" dir="{}"').format(written, direction_of(written))
+    return Markup(language_attributes(config, written, current))  # the code is escaped there
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
